@@ -1,0 +1,44 @@
+# qnb — two commands: `make demo` (set up, build, run the first tutorial) and `make test`.
+
+SWIFT ?= swift
+QNB := .build/debug/qnb
+
+.PHONY: demo test build release deps bench lint clean
+
+## demo: install what is missing, build qnb, run notebooks/symmetric.md and say where the page is
+demo: build
+	$(QNB) run notebooks/symmetric.md
+	@echo
+	@echo "Open the page: file://$(CURDIR)/output/symmetric.html"
+
+## test: install what is missing, build, run the whole test suite
+test: build
+	$(SWIFT) test
+
+build: deps
+	$(SWIFT) build --product qnb
+
+## release: an optimised build, for measuring speed (takes several minutes)
+release: deps
+	$(SWIFT) build -c release --product qnb
+
+## bench: engine kernels and a whole tutorial, against numpy in the same run
+bench: deps
+	$(SWIFT) build -c release --product qnb --product qnb-bench
+	.build/release/qnb-bench
+	bench/run-notebook.sh .build/release/qnb
+
+## deps: libcmark-dev (the CommonMark parser) and pkg-config, from Debian's packages
+deps:
+	@if dpkg -s libcmark-dev >/dev/null 2>&1 && command -v pkg-config >/dev/null 2>&1; then :; else \
+		echo "Installing libcmark-dev and pkg-config…"; \
+		if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && \
+		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev pkg-config; \
+	fi
+
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests bench
+
+clean:
+	rm -rf .build

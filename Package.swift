@@ -1,0 +1,71 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "qnb",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "qnb", targets: ["qnb"]),
+        .library(name: "QuantEngine", targets: ["QuantEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/swiftlang/swift-syntax", from: "602.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(name: "QuantEngine"),
+        .target(name: "QNBPlot"),
+        .target(
+            name: "QNBScript",
+            dependencies: [
+                "QuantEngine",
+                "QNBPlot",
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+                .product(name: "SwiftParser", package: "swift-syntax"),
+                .product(name: "SwiftParserDiagnostics", package: "swift-syntax"),
+                .product(name: "SwiftOperators", package: "swift-syntax"),
+                .product(name: "SwiftDiagnostics", package: "swift-syntax"),
+            ]
+        ),
+        .target(
+            name: "QNBNotebook",
+            dependencies: ["CCmark", "QNBScript", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "QNBRender",
+            dependencies: [
+                "CCmark",
+                "QNBNotebook",
+                .product(name: "SwiftIDEUtils", package: "swift-syntax"),
+                .product(name: "SwiftParser", package: "swift-syntax"),
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+            ]
+        ),
+        .executableTarget(
+            name: "qnb",
+            dependencies: [
+                "QNBNotebook",
+                "QNBRender",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "qnb-bench", dependencies: ["QuantEngine"], path: "bench/qnb-bench"),
+        .target(
+            name: "QNBTestSupport",
+            dependencies: ["QNBScript"],
+            path: "Tests/QNBTestSupport"
+        ),
+        .testTarget(name: "QuantEngineTests", dependencies: ["QuantEngine"]),
+        .testTarget(name: "QNBPlotTests", dependencies: ["QNBPlot"]),
+        .testTarget(name: "QNBScriptTests", dependencies: ["QNBScript", "QNBTestSupport"]),
+        .testTarget(name: "QNBNotebookTests", dependencies: ["QNBNotebook", "QNBTestSupport"]),
+        .testTarget(name: "QNBRenderTests", dependencies: ["QNBRender", "QNBTestSupport"]),
+        .testTarget(name: "QNBTests", dependencies: ["QNBTestSupport"]),
+    ]
+)
