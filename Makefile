@@ -24,9 +24,9 @@ release: deps
 
 ## bench: engine kernels and a whole tutorial, against numpy in the same run
 bench: deps
-	$(SWIFT) build -c release --product qnb --product qnb-bench
+	$(SWIFT) build -c release
 	.build/release/qnb-bench
-	bench/run-notebook.sh .build/release/qnb
+	python3 bench/run-notebook.py --qnb .build/release/qnb
 
 ## deps: libcmark-dev (the CommonMark parser) and pkg-config, from Debian's packages
 deps:

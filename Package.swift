@@ -62,7 +62,6 @@ let package = Package(
             path: "Tests/QNBTestSupport"
         ),
         .testTarget(name: "QuantEngineTests", dependencies: ["QuantEngine"]),
-        .testTarget(name: "QNBPlotTests", dependencies: ["QNBPlot"]),
         .testTarget(name: "QNBScriptTests", dependencies: ["QNBScript", "QNBTestSupport"]),
         .testTarget(name: "QNBNotebookTests", dependencies: ["QNBNotebook", "QNBTestSupport"]),
         .testTarget(name: "QNBRenderTests", dependencies: ["QNBRender", "QNBTestSupport"]),

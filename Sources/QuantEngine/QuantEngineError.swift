@@ -26,7 +26,7 @@ public enum QuantEngineError: Error, Equatable, Sendable, CustomStringConvertibl
     /// An operation that needs a particular rank got another one.
     case rankMismatch(operation: String, expected: String, shape: [Int])
     /// NaN or ±infinity where only finite numbers make sense (quantization, calibration).
-    case nonFiniteValue(index: Int, value: Float)
+    case nonFiniteValue(index: Int, kind: NonFiniteKind)
     /// A statistic of a tensor with no elements.
     case emptyTensor(operation: String)
     /// A percentile outside 0…100 (or NaN).
@@ -63,8 +63,7 @@ public enum QuantEngineError: Error, Equatable, Sendable, CustomStringConvertibl
             return "index \(index) is out of range for axis \(axis) of size \(size)"
         case .rankMismatch(let operation, let expected, let shape):
             return "\(operation) needs \(expected), got shape \(shape)"
-        case .nonFiniteValue(let index, let value):
-            let kind = value.isNaN ? "NaN" : (value < 0 ? "-inf" : "inf")
+        case .nonFiniteValue(let index, let kind):
             return "input contains \(kind) at index \(index)"
         case .emptyTensor(let operation):
             return "\(operation) of an empty tensor"
@@ -80,4 +79,25 @@ public enum QuantEngineError: Error, Equatable, Sendable, CustomStringConvertibl
             return message
         }
     }
+}
+
+/// Which non-finite value was found (kept as a kind rather than a `Float`, so that errors stay
+/// `Equatable` — NaN is not equal to itself).
+public enum NonFiniteKind: String, Sendable, Equatable, CustomStringConvertible {
+    case nan = "NaN"
+    case positiveInfinity = "inf"
+    case negativeInfinity = "-inf"
+
+    /// The kind of a non-finite `value` (`nil` for a finite one).
+    public init?(_ value: Float) {
+        if value.isNaN {
+            self = .nan
+        } else if value.isInfinite {
+            self = value < 0 ? .negativeInfinity : .positiveInfinity
+        } else {
+            return nil
+        }
+    }
+
+    public var description: String { rawValue }
 }

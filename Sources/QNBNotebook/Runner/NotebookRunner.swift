@@ -1,0 +1,109 @@
+import QNBScript
+
+/// How a notebook is run: what the command line can override.
+public struct RunOptions: Sendable {
+    /// Run every cell even after one fails unexpectedly (the page shows all errors).
+    public var allowErrors: Bool
+    /// Values that replace the front matter's `params` defaults (`qnb run -p bits=4`).
+    public var parameters: [String: NotebookParameter]
+    /// Per-cell time limit in seconds that overrides the front matter's (a cell's own `timeout`
+    /// option still wins).
+    public var timeout: Double?
+
+    public init(allowErrors: Bool = false, parameters: [String: NotebookParameter] = [:], timeout: Double? = nil) {
+        self.allowErrors = allowErrors
+        self.parameters = parameters
+        self.timeout = timeout
+    }
+}
+
+/// Problems with how a notebook was asked to run, found before any cell runs.
+public enum RunnerError: Error, Hashable, Sendable, CustomStringConvertible {
+    case unknownParameter(name: String, notebook: String, known: [String])
+
+    public var description: String {
+        switch self {
+        case .unknownParameter(let name, let notebook, let known):
+            let list = known.isEmpty ? "it declares none" : "it declares: " + known.joined(separator: ", ")
+            return "'\(notebook)' has no parameter '\(name)' (\(list))"
+        }
+    }
+}
+
+/// Executes a notebook's cells top to bottom in one shared `ScriptSession`, like a kernel, and
+/// collects what each cell produced.
+///
+/// A cell that fails unexpectedly stops the run (the remaining cells are reported as not run)
+/// unless `allowErrors` is set. A cell with the `error` option must fail — with a message
+/// containing the given text, if one is given — and then counts as a success.
+public struct NotebookRunner: Sendable {
+    /// The default per-cell time limit in seconds.
+    public static let defaultTimeout: Double = 60
+
+    public var options: RunOptions
+
+    public init(options: RunOptions = RunOptions()) {
+        self.options = options
+    }
+
+    public func run(_ notebook: Notebook) throws(RunnerError) -> NotebookRun {
+        let declared = notebook.frontMatter.params
+        for name in options.parameters.keys.sorted() where declared[name] == nil {
+            throw .unknownParameter(name: name, notebook: notebook.path, known: declared.keys.sorted())
+        }
+        let session = ScriptSession(
+            configuration: SessionConfiguration(seed: notebook.frontMatter.seed ?? 0)
+        )
+        for name in declared.keys.sorted() {
+            if let value = options.parameters[name] ?? declared[name] {
+                session.define(name, value.scriptValue)
+            }
+        }
+
+        var runs: [CellRun] = []
+        var stopped = false
+        for cell in notebook.cells {
+            guard cell.runs else {
+                runs.append(CellRun(cellIndex: cell.index, status: .skipped))
+                continue
+            }
+            guard !stopped else {
+                runs.append(CellRun(cellIndex: cell.index, status: .notRun))
+                continue
+            }
+            let timeout = cell.options.timeout ?? options.timeout ?? notebook.frontMatter.timeout ?? Self.defaultTimeout
+            let result = session.run(cell.source, origin: cell.origin, timeout: timeout)
+            let run = judge(result, of: cell, in: notebook)
+            if run.status == .failed && !options.allowErrors { stopped = true }
+            runs.append(run)
+        }
+        return NotebookRun(notebook: notebook, cells: runs)
+    }
+
+    /// Decides a cell's status from its result and its `error` option.
+    func judge(_ result: CellResult, of cell: Cell, in notebook: Notebook) -> CellRun {
+        var run = CellRun(cellIndex: cell.index, status: .succeeded, outputs: result.outputs, error: result.error, warnings: result.warnings)
+        let fence = SourceLocation(file: notebook.path, line: cell.fenceLine, column: 1)
+        switch (cell.options.error, result.error) {
+        case (.none, .none):
+            run.status = .succeeded
+        case (.none, .some):
+            run.status = .failed
+        case (.some, .none):
+            run.status = .failed
+            run.error = .error("cell was expected to fail (it has the 'error' option) but it succeeded", at: fence)
+        case (.some(let expectation), .some(let error)):
+            if let text = expectation.expectedMessage, !error.message.contains(text) {
+                run.status = .failed
+                run.error = .error(
+                    "cell failed, but not with the expected error (a message containing \"\(text)\")",
+                    at: error.location,
+                    notes: [.init(message: "the error was: \(error.message)", location: error.location)]
+                )
+            } else {
+                run.status = .expectedFailure
+            }
+        }
+        return run
+    }
+}

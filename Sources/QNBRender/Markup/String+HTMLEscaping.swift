@@ -1,0 +1,20 @@
+extension StringProtocol {
+    /// The text made safe for HTML text and quoted attribute values: `&`, `<`, `>`, `"` and `'`
+    /// become character references. The one escaping function of QNBRender: every string from a
+    /// notebook or a value goes through it.
+    var htmlEscaped: String {
+        var result = ""
+        result.reserveCapacity(utf8.count)
+        for scalar in unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,171 @@
+import CCmark
+import QNBNotebook
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#elseif canImport(Musl)
+    import Musl
+#endif
+
+/// Renders the notebook's Markdown with cmark, with each cell's HTML in place of its fenced
+/// block, anchors on headings, `@fig-…` mentions as links, and images turned into links (a page
+/// makes no request of its own). All cmark objects live and die inside `render(_:)`.
+struct ProseRenderer {
+    /// The finished HTML of each cell, by the notebook line of its opening fence.
+    var cellHTML: [Int: String]
+    /// Heading anchors by the heading's notebook line.
+    var headingAnchors: [Int: String]
+    /// Markup placed right after the first level-1 heading (the description and run summary).
+    var afterFirstTitle: String?
+    /// Link text and target of each numbered label.
+    var references: [String: (anchor: String, text: String)]
+    var allowUnsafeHTML: Bool
+
+    /// The prose as HTML, and the fence lines of the cells that were placed.
+    func render(_ markdown: String) -> (html: String, placedCells: Set<Int>) {
+        let document: OpaquePointer? = markdown.withCString { pointer in
+            cmark_parse_document(pointer, markdown.utf8.count, CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8)
+        }
+        guard let document else { return ("", []) }
+        defer { cmark_node_free(document) }
+        let renderOptions = allowUnsafeHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
+
+        var placed: Set<Int> = []
+        var placedTitleBlock = false
+        if let iterator = cmark_iter_new(document) {
+            defer { cmark_iter_free(iterator) }
+            while true {
+                let event = cmark_iter_next(iterator)
+                if event == CMARK_EVENT_DONE { break }
+                guard let node = cmark_iter_get_node(iterator) else { continue }
+                let line = Int(cmark_node_get_start_line(node))
+                switch (cmark_node_get_type(node), event) {
+                case (CMARK_NODE_CODE_BLOCK, CMARK_EVENT_ENTER):
+                    guard let html = cellHTML[line] else { break }
+                    replace(node, with: html, iterator: iterator)
+                    placed.insert(line)
+                case (CMARK_NODE_HEADING, CMARK_EVENT_EXIT):
+                    let level = Int(cmark_node_get_heading_level(node))
+                    var html = headingHTML(node, level: level, anchor: headingAnchors[line], options: renderOptions)
+                    if level == 1, !placedTitleBlock, let afterFirstTitle {
+                        html += afterFirstTitle
+                        placedTitleBlock = true
+                    }
+                    replace(node, with: html, iterator: iterator)
+                case (CMARK_NODE_TEXT, CMARK_EVENT_ENTER):
+                    linkMentions(in: node, iterator: iterator)
+                case (CMARK_NODE_IMAGE, CMARK_EVENT_EXIT):
+                    replaceImageWithLink(node, iterator: iterator)
+                default:
+                    break
+                }
+            }
+        }
+        guard let rendered = cmark_render_html(document, renderOptions) else { return ("", placed) }
+        defer { free(rendered) }
+        return (String(cString: rendered), placed)
+    }
+
+    /// Puts a custom block with `html` in place of `node`, frees `node`, and resumes the walk
+    /// after the replacement.
+    private func replace(_ node: OpaquePointer, with html: String, iterator: OpaquePointer) {
+        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        cmark_node_set_on_enter(block, html)
+        guard cmark_node_replace(node, block) == 1 else {
+            cmark_node_free(block)
+            return
+        }
+        cmark_iter_reset(iterator, block, CMARK_EVENT_EXIT)
+        cmark_node_free(node)
+    }
+
+    /// cmark's heading markup with an `id` and a hover link to itself.
+    private func headingHTML(_ node: OpaquePointer, level: Int, anchor: String?, options: Int32) -> String {
+        guard let rendered = cmark_render_html(node, options) else { return "" }
+        defer { free(rendered) }
+        let html = String(cString: rendered)
+        let open = "<h\(level)>", close = "</h\(level)>"
+        guard let anchor, html.hasPrefix(open), html.hasSuffix(close + "\n") else { return html }
+        let inner = html.dropFirst(open.count).dropLast(close.count + 1)
+        var writer = HTMLWriter()
+        writer.trusted("<h\(level) id=\"\(anchor.htmlEscaped)\">")
+        writer.trusted(String(inner))
+        writer.element("a", class: "qnb-anchor", ["href": "#\(anchor)", "aria-hidden": "true"], text: "#")
+        writer.trusted(close + "\n")
+        return writer.html
+    }
+
+    /// Splits a text node around its `@fig-…`/`@tbl-…` mentions of known labels, each becoming a
+    /// link "Figure 2".
+    private func linkMentions(in node: OpaquePointer, iterator: OpaquePointer) {
+        guard !references.isEmpty, !isInsideLink(node) else { return }
+        let text = String(cString: cmark_node_get_literal(node))
+        let mentions = CrossReference.mentions(in: text).filter { references[$0.label] != nil }
+        guard !mentions.isEmpty else { return }
+        var cursor = text.startIndex
+        var last: OpaquePointer?
+        func insert(_ piece: OpaquePointer?) {
+            guard let piece else { return }
+            cmark_node_insert_before(node, piece)
+            last = piece
+        }
+        for mention in mentions {
+            guard let reference = references[mention.label] else { continue }
+            if cursor < mention.range.lowerBound { insert(textNode(text[cursor..<mention.range.lowerBound])) }
+            var writer = HTMLWriter()
+            writer.element("a", class: "qnb-xref", ["href": "#\(reference.anchor)"], text: reference.text)
+            let link = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
+            if let link { cmark_node_set_on_enter(link, writer.html) }
+            insert(link)
+            cursor = mention.range.upperBound
+        }
+        if cursor < text.endIndex { insert(textNode(text[cursor...])) }
+        guard let last else { return }
+        // Unlink first: resetting the iterator computes its next step from `last`, whose next
+        // sibling is still `node` until then.
+        cmark_node_unlink(node)
+        cmark_node_free(node)
+        cmark_iter_reset(iterator, last, CMARK_EVENT_EXIT)
+    }
+
+    private func textNode(_ text: Substring) -> OpaquePointer? {
+        let node = cmark_node_new(CMARK_NODE_TEXT)
+        if let node { cmark_node_set_literal(node, String(text)) }
+        return node
+    }
+
+    /// An image would make the page fetch a file or a URL; it becomes a link to it instead, its
+    /// alt text the link text. Inline `data:` images stay.
+    private func replaceImageWithLink(_ image: OpaquePointer, iterator: OpaquePointer) {
+        let url = cmark_node_get_url(image).map { String(cString: $0) } ?? ""
+        if url.lowercased().hasPrefix("data:image/") { return }
+        guard let link = cmark_node_new(CMARK_NODE_LINK) else { return }
+        cmark_node_set_url(link, url)
+        if let title = cmark_node_get_title(image) { cmark_node_set_title(link, title) }
+        while let child = cmark_node_first_child(image) {
+            cmark_node_unlink(child)
+            cmark_node_append_child(link, child)
+        }
+        if cmark_node_first_child(link) == nil, let text = textNode(Substring(url.isEmpty ? "image" : url)) {
+            cmark_node_append_child(link, text)
+        }
+        guard cmark_node_replace(image, link) == 1 else {
+            cmark_node_free(link)
+            return
+        }
+        cmark_iter_reset(iterator, link, CMARK_EVENT_EXIT)
+        cmark_node_free(image)
+    }
+
+    private func isInsideLink(_ node: OpaquePointer) -> Bool {
+        var parent = cmark_node_parent(node)
+        while let current = parent {
+            let type = cmark_node_get_type(current)
+            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE { return true }
+            parent = cmark_node_parent(current)
+        }
+        return false
+    }
+}

@@ -1,0 +1,35 @@
+/// Settings of one notebook's session, from the front matter and the command line.
+public struct SessionConfiguration: Sendable {
+    /// The default seed of random generators (front matter `seed`).
+    public var seed: UInt64
+    /// The deepest nesting of calls allowed; deeper is a located "recursion too deep" error.
+    /// Capped at 10,000 whatever is set, so the interpreter's own stack cannot overflow.
+    public var maxCallDepth: Int
+    /// Seconds each cell may run; checked in loops and calls. nil: no limit.
+    public var timeout: Double?
+    /// The notebook's folder: relative paths given to file builtins resolve against it.
+    public var baseDirectory: String?
+    /// Folders file builtins may read from besides `baseDirectory` (`--allow-read`).
+    public var readableDirectories: [String]
+    /// The folder `save` writes into.
+    public var outputDirectory: String?
+    /// The memory budget for tensors, in bytes (`--max-memory`), nil: none.
+    public var memoryBudget: Int?
+    /// Further settings for builtin libraries, by key.
+    public var extensions: [String: any Sendable]
+
+    public init(
+        seed: UInt64 = 0, maxCallDepth: Int = 512, timeout: Double? = nil, baseDirectory: String? = nil,
+        readableDirectories: [String] = [], outputDirectory: String? = nil, memoryBudget: Int? = nil,
+        extensions: [String: any Sendable] = [:]
+    ) {
+        self.seed = seed
+        self.maxCallDepth = maxCallDepth
+        self.timeout = timeout
+        self.baseDirectory = baseDirectory
+        self.readableDirectories = readableDirectories
+        self.outputDirectory = outputDirectory
+        self.memoryBudget = memoryBudget
+        self.extensions = extensions
+    }
+}

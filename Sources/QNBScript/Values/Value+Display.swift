@@ -1,0 +1,21 @@
+extension Value {
+    /// How a cell shows this value as its result: host objects by their own display, a string as
+    /// its text (no quotes: it reads best on a page), everything else as Swift prints it, with
+    /// strings inside collections quoted (`["a", "b"]`).
+    public var display: Display {
+        switch self {
+        case .object(let object): return object.scriptDisplay
+        default: return .text(description)
+        }
+    }
+
+    /// The text an inline prose value `\(expr)` is replaced by: Doubles with qnb's number
+    /// formatting (six significant digits), everything else as `description`.
+    public var inlineText: String {
+        switch self {
+        case .double(let v): return NumberFormatting.format(v)
+        case .object(let object): return object.scriptDescription
+        default: return description
+        }
+    }
+}

@@ -1,0 +1,145 @@
+/// A complete uniform-quantization recipe: bit width, scheme, calibration, rounding, granularity.
+///
+/// It composes the three separate stages — calibration (`RangeMethod`), the pure parameter maths
+/// (`QuantizationParameters.symmetric`/`.asymmetric`) and the quantize step (ONNX
+/// `QuantizeLinear` semantics) — and `fakeQuantize` does quantize-then-dequantize in one pass
+/// with bit-identical results.
+public struct Quantizer: Sendable, Equatable {
+    /// Code width, 2…16.
+    public let bits: Int
+    public let scheme: QuantizationScheme
+    public let range: RangeMethod
+    public let rounding: Rounding
+    public let granularity: Granularity
+    /// Symmetric only: `true` for ONNX Runtime's `[−(2^(b−1)−1), 2^(b−1)−1]`, `false` for
+    /// PyTorch's `[−2^(b−1), 2^(b−1)−1]`.
+    public let narrowRange: Bool
+    /// Asymmetric only: signed codes instead of the default unsigned `[0, 2^b − 1]`.
+    public let signed: Bool
+
+    /// - Throws: `QuantEngineError.invalidBits` outside 2…16.
+    public init(
+        bits: Int = 8,
+        scheme: QuantizationScheme = .symmetric,
+        range: RangeMethod = .minMax,
+        rounding: Rounding = .nearestEven,
+        granularity: Granularity = .perTensor,
+        narrowRange: Bool = true,
+        signed: Bool = false
+    ) throws(QuantEngineError) {
+        guard QuantizationParameters.bitRange.contains(bits) else { throw .invalidBits(bits) }
+        self.bits = bits
+        self.scheme = scheme
+        self.range = range
+        self.rounding = rounding
+        self.granularity = granularity
+        self.narrowRange = narrowRange
+        self.signed = signed
+    }
+
+    /// Calibrates `tensor` with `range` and computes the scale and zero point.
+    ///
+    /// - Throws: `QuantEngineError.nonFiniteValue` naming the first NaN/infinite element, or the
+    ///   errors of the range method and the parameter maths.
+    public func parameters(for tensor: Tensor) throws(QuantEngineError) -> QuantizationParameters {
+        let scan = tensor.rangeScan()
+        if tensor.count > 0, scan.hasNonFinite { throw tensor.nonFiniteError() }
+        let (lo, hi) = try range.range(of: tensor, scan: scan, symmetric: scheme == .symmetric)
+        switch scheme {
+        case .symmetric:
+            return try .symmetric(absMax: Swift.max(-lo, hi), bits: bits, narrowRange: narrowRange)
+        case .asymmetric:
+            return try .asymmetric(min: lo, max: hi, bits: bits, signed: signed)
+        }
+    }
+
+    /// Quantizes `tensor` with parameters calibrated on it.
+    public func quantize(_ tensor: Tensor) throws(QuantEngineError) -> QuantizedTensor {
+        let parameters = try parameters(for: tensor)
+        return try Quantizer.quantize(
+            tensor, parameters: parameters, rounding: rounding, scheme: scheme)
+    }
+
+    /// `quantize(tensor).dequantized()` in one fused pass, bit-identical to the two steps.
+    public func fakeQuantize(_ tensor: Tensor) throws(QuantEngineError) -> Tensor {
+        let parameters = try parameters(for: tensor)
+        return try Quantizer.fakeQuantize(tensor, parameters: parameters, rounding: rounding)
+    }
+
+    /// Quantizes with explicit parameters (ONNX `QuantizeLinear`):
+    /// `q = saturate(round(x / scale) + zeroPoint)` with a true Float32 division and the given
+    /// rounding rule (half to even by default), saturating to `[qmin, qmax]`.
+    ///
+    /// - Parameter scheme: recorded on the result; `.asymmetric` unless the zero point is 0 and
+    ///   the codes are signed.
+    /// - Throws: `QuantEngineError.nonFiniteValue` naming the first NaN or infinite element.
+    public static func quantize(
+        _ tensor: Tensor,
+        parameters: QuantizationParameters,
+        rounding: Rounding = .nearestEven,
+        scheme: QuantizationScheme? = nil
+    ) throws(QuantEngineError) -> QuantizedTensor {
+        let grid = QuantizationKernels.Grid(parameters, rounding: rounding)
+        let count = tensor.count
+        func run<Code: FixedWidthInteger>(_: Code.Type) -> ([Code], Bool) {
+            var finite = true
+            let codes = [Code](unsafeUninitializedCapacity: count) { buffer, initialized in
+                Memory.adviseHugePages(
+                    UnsafeMutableRawPointer(buffer.baseAddress), byteCount: count * MemoryLayout<Code>.stride)
+                finite = tensor.withUnsafeBufferPointer {
+                    QuantizationKernels.quantize($0, into: buffer, grid: grid)
+                }
+                initialized = count
+            }
+            return (codes, finite)
+        }
+        let codes: QuantizedCodes
+        let finite: Bool
+        switch QuantizedCodes.Kind(bits: parameters.bits, signed: parameters.signed) {
+        case .int8:
+            let (values, ok) = run(Int8.self)
+            (codes, finite) = (.int8(values), ok)
+        case .uint8:
+            let (values, ok) = run(UInt8.self)
+            (codes, finite) = (.uint8(values), ok)
+        case .int16:
+            let (values, ok) = run(Int16.self)
+            (codes, finite) = (.int16(values), ok)
+        case .uint16:
+            let (values, ok) = run(UInt16.self)
+            (codes, finite) = (.uint16(values), ok)
+        }
+        guard finite else { throw tensor.nonFiniteError() }
+        let inferred: QuantizationScheme =
+            parameters.zeroPoint == 0 && parameters.signed ? .symmetric : .asymmetric
+        return QuantizedTensor(
+            shape: tensor.shape, codes: codes, parameters: [parameters],
+            scheme: scheme ?? inferred, rounding: rounding, granularity: .perTensor)
+    }
+
+    /// `dequantize(quantize(tensor, parameters))` in one fused pass, bit-identical to the two
+    /// steps.
+    public static func fakeQuantize(
+        _ tensor: Tensor, parameters: QuantizationParameters, rounding: Rounding = .nearestEven
+    ) throws(QuantEngineError) -> Tensor {
+        let grid = QuantizationKernels.Grid(parameters, rounding: rounding)
+        var finite = true
+        let result = tensor.withUnsafeBufferPointer { input in
+            Tensor.build(shape: tensor.shape, count: tensor.count) { out in
+                finite = QuantizationKernels.fakeQuantize(input, into: out, grid: grid)
+            }
+        }
+        guard finite else { throw tensor.nonFiniteError() }
+        return result
+    }
+}
+
+extension Tensor {
+    /// The error naming the first NaN or infinite element (call only when one exists).
+    func nonFiniteError() -> QuantEngineError {
+        guard let index = firstNonFiniteIndex() else {
+            preconditionFailure("nonFiniteError() called on a finite tensor")
+        }
+        return .nonFiniteValue(index: index, kind: NonFiniteKind(scalars[index]) ?? .nan)
+    }
+}

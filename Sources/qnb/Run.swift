@@ -1,0 +1,158 @@
+import ArgumentParser
+import Foundation
+import QNBNotebook
+import QNBRender
+import QNBScript
+
+extension QNB {
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Execute notebooks and write one self-contained HTML page for each.",
+            discussion: """
+                Cells run top to bottom in one shared environment. The first cell that fails \
+                stops the notebook: the remaining cells are shown as not run, the page is still \
+                written, and qnb exits with status 1. Errors are printed as \
+                path:line:column: error: message, with the source line.
+
+                A notebook given as a file is written to OUTPUT-DIR/NAME.html; the notebooks \
+                found in a folder keep their layout below it (notebooks/a/b.md, run as \
+                `qnb run notebooks`, becomes OUTPUT-DIR/a/b.html).
+                """
+        )
+
+        @Argument(help: "Notebook files (.md) or folders; a folder means every *.md file in it, recursively.")
+        var paths: [String]
+
+        @Option(name: .customLong("output-dir"), help: "Folder for the pages.")
+        var outputDirectory = "output"
+
+        @Flag(help: "Run the remaining cells after a cell fails (the exit status is still 1).")
+        var allowErrors = false
+
+        @Option(
+            name: [.customShort("p"), .customLong("param")],
+            help: ArgumentHelp("Override a front matter parameter.", valueName: "name=value")
+        )
+        var parameters: [String] = []
+
+        @Option(help: ArgumentHelp("Time limit per cell in seconds (default: the notebook's, else 60).", valueName: "seconds"))
+        var timeout: Double?
+
+        func validate() throws {
+            if paths.isEmpty {
+                throw ValidationError("Give at least one notebook file or folder.")
+            }
+            if let timeout, !(timeout > 0 && timeout.isFinite) {
+                throw ValidationError("--timeout must be a positive number of seconds.")
+            }
+            _ = try parsedParameters()
+        }
+
+        func parsedParameters() throws -> [String: NotebookParameter] {
+            var result: [String: NotebookParameter] = [:]
+            for text in parameters {
+                guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
+                    throw ValidationError("-p expects name=value, got '\(text)'.")
+                }
+                let name = String(text[..<equals])
+                result[name] = NotebookParameter(parsing: String(text[text.index(after: equals)...]))
+            }
+            return result
+        }
+
+        func run() throws {
+            let notebooks: [NotebookFile]
+            do {
+                notebooks = try NotebookDiscovery.find(paths)
+            } catch {
+                Terminal.standardError.write("qnb: error: \(error.message)\n")
+                throw ExitCode(ExitStatus.badInput)
+            }
+            let options = RunOptions(allowErrors: allowErrors, parameters: try parsedParameters(), timeout: timeout)
+            var status = ExitStatus.success
+            for file in notebooks {
+                status = max(status, runOne(file, options: options))
+            }
+            if status != ExitStatus.success { throw ExitCode(status) }
+        }
+
+        /// Runs one notebook, writes its page and prints its summary; returns its exit status.
+        func runOne(_ file: NotebookFile, options: RunOptions) -> Int32 {
+            let clock = ContinuousClock()
+            let start = clock.now
+            var printer = DiagnosticPrinter()
+            let stderr = Terminal.standardError
+
+            let notebook: Notebook
+            do {
+                let loaded = try Notebook.load(path: file.path)
+                printer.sources[file.path] = loaded.source
+                notebook = loaded
+            } catch let error as NotebookLoadError {
+                for diagnostic in error.diagnostics {
+                    printer.sources[file.path] = error.source ?? printer.sources[file.path]
+                    printer.print(diagnostic)
+                }
+                if error.diagnostics.isEmpty { stderr.write("qnb: error: \(error)\n") }
+                return ExitStatus.badInput
+            } catch {
+                stderr.write("qnb: error: \(error)\n")
+                return ExitStatus.badInput
+            }
+            for warning in notebook.warnings { printer.print(warning) }
+
+            let run: NotebookRun
+            do {
+                run = try NotebookRunner(options: options).run(notebook)
+            } catch {
+                stderr.write("qnb: error: \(error)\n")
+                return ExitStatus.badInput
+            }
+            for cell in run.cells {
+                for warning in cell.warnings { printer.print(warning) }
+                if cell.status == .failed, let error = cell.error { printer.print(error) }
+            }
+
+            let page = HTMLPage.render(run)
+            let destination = URL(fileURLWithPath: outputDirectory)
+                .appendingPathComponent(file.outputName + ".html")
+            do {
+                try FileManager.default.createDirectory(
+                    at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+                // Written to a temporary file and renamed, so a page is never half written.
+                try Data(page.utf8).write(to: destination, options: .atomic)
+            } catch {
+                stderr.write("qnb: error: cannot write '\(destination.relativePath)': \(error.localizedDescription)\n")
+                return ExitStatus.badInput
+            }
+
+            let elapsed = clock.now - start
+            print(summary(of: run, file: file, page: displayPath(destination), elapsed: elapsed))
+            return run.cells.contains { $0.status == .failed } ? ExitStatus.cellFailed : ExitStatus.success
+        }
+
+        func summary(of run: NotebookRun, file: NotebookFile, page: String, elapsed: Duration) -> String {
+            let out = Terminal.standardOutput
+            let executed = run.cells.filter { $0.status != .notRun && $0.status != .skipped }.count
+            let failed = run.cells.filter { $0.status == .failed }.count
+            let notRun = run.cells.filter { $0.status == .notRun }.count
+            let milliseconds = Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) * 1e-15
+            var text = failed == 0 ? out.styled("✓", 32) : out.styled("✗", 31)
+            text += " \(file.path): \(executed) \(executed == 1 ? "cell" : "cells") run"
+            if failed > 0 { text += ", \(failed) failed" }
+            if notRun > 0 { text += ", \(notRun) not run" }
+            text += " in \(formatMilliseconds(milliseconds)) → \(page)"
+            return text
+        }
+
+        func formatMilliseconds(_ value: Double) -> String {
+            value < 10 ? String(format: "%.1f ms", value) : String(format: "%.0f ms", value)
+        }
+
+        func displayPath(_ url: URL) -> String {
+            let current = FileManager.default.currentDirectoryPath + "/"
+            let path = url.standardizedFileURL.path
+            return path.hasPrefix(current) ? String(path.dropFirst(current.count)) : path
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import QNBNotebook
+import QNBRender
+import QNBScript
+import Testing
+
+@Suite("Syntax highlighting")
+struct HighlightingTests {
+    func code(_ source: String) -> String {
+        let page = renderBody("```swift\n\(source)\n```\n")
+        return String(page.between("<code class=\"language-swift\">", "</code>") ?? "")
+    }
+
+    @Test func classesForEachKindOfToken() {
+        let html = code(
+            "let q = quantize(w, bits: 8, scheme: .symmetric) // int8\nlet s = \"text\"\nvar t = Table([\"a\"])\nlet f = 0.5"
+        )
+        #expect(html.contains("<span class=\"hl-keyword\">let</span>"))
+        #expect(html.contains("<span class=\"hl-keyword\">var</span>"))
+        #expect(html.contains("<span class=\"hl-number\">8</span>"))
+        #expect(html.contains("<span class=\"hl-number\">0.5</span>"))
+        #expect(html.contains("<span class=\"hl-string\">&quot;text&quot;</span>"))
+        #expect(html.contains("<span class=\"hl-comment\">// int8</span>"))
+        #expect(html.contains("<span class=\"hl-function\">quantize</span>"))
+        #expect(html.contains("<span class=\"hl-label\">bits</span>"))
+        #expect(html.contains("<span class=\"hl-type\">Table</span>"))
+        #expect(html.contains("<span class=\"hl-identifier\">w</span>"))
+    }
+
+    @Test func theCodeIsReproducedExactly() {
+        let source = "let a = [1, 2] // 💡 <b>\n/* block\n   comment */\nlet s = \"x < y && z\""
+        let html = code(source)
+        // Without the spans and with entities decoded, the code is back.
+        var text = html
+        while let open = text.range(of: "<span class=\"[a-z-]+\">", options: .regularExpression) {
+            text.removeSubrange(open)
+        }
+        text = text.replacingOccurrences(of: "</span>", with: "")
+        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
+            text = text.replacingOccurrences(of: entity, with: character)
+        }
+        #expect(text == source)
+    }
+
+    @Test func invalidCodeIsStillShown() {
+        let html = code("let = = (( }")
+        #expect(html.contains("(("))
+        #expect(html.contains("}"))
+    }
+}

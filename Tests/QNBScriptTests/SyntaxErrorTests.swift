@@ -1,0 +1,58 @@
+import QNBScript
+import QNBTestSupport
+import Testing
+
+/// Syntax errors carry swift-syntax's own messages, at notebook line and UTF-8 column.
+@Suite struct SyntaxErrorTests {
+    @Test(arguments: [
+        ("let x = (1 +1️⃣", "expected expression after operator"),
+        ("let y = [1, 21️⃣", "expected ']' to end array"),
+        ("func f(1️⃣ { }", "expected ')' to end parameter clause"),
+        ("let 1️⃣= 5", "expected pattern in variable"),
+        ("if true {1️⃣", "expected '}' to end 'if' statement"),
+        ("print(\"unterminated)1️⃣", "expected '\"' to end string literal"),
+        ("let a = 11️⃣ let b = 2", "consecutive statements on a line must be separated by newline or ';'"),
+        ("let c = 1 1️⃣< 2 < 3", "adjacent operators are in non-associative precedence group 'ComparisonPrecedence'"),
+    ])
+    func swiftSyntaxDiagnostics(_ source: String, _ message: String) {
+        expectCellError(source, message)
+    }
+
+    @Test func positionsAreNotebookLinesAndUTF8Columns() {
+        // The cell starts on notebook line 41 and its second line has a two-byte character
+        // before the error: swift-syntax counts UTF-8 bytes.
+        let marked = MarkedSource("//| echo: false\nlet é = [1, 21️⃣\nprint(é)")
+        let result = ScriptSession().run(marked.source, origin: SourceOrigin(file: "doc.md", line: 41))
+        #expect(result.error?.location == QNBScript.SourceLocation(file: "doc.md", line: 42, column: 15))
+        #expect(result.error?.location == marked.location(origin: SourceOrigin(file: "doc.md", line: 41)))
+    }
+
+    @Test func indentedFencesShiftColumns() {
+        let result = ScriptSession().run("let x = 1 +", origin: SourceOrigin(file: "doc.md", line: 3, columnOffset: 4))
+        #expect(result.error?.location == QNBScript.SourceLocation(file: "doc.md", line: 3, column: 16))
+    }
+
+    @Test func otherSyntaxErrorsBecomeNotes() {
+        let result = runCell("let a = (1 +\nlet b = ]")
+        #expect(result.error != nil)
+        #expect(!(result.error?.notes.isEmpty ?? true))
+    }
+
+    @Test func hostileNestingIsASyntaxErrorNotACrash() {
+        let deep = String(repeating: "(", count: 2000) + "1" + String(repeating: ")", count: 2000)
+        let result = runCell("let x = \(deep)")
+        #expect(result.error != nil)
+        let arrays = String(repeating: "[", count: 5000)
+        #expect(
+            runCell(arrays).errorMessage
+                == "brackets '[' nested more than 12 levels deep are not supported in qnb cells")
+        expectCellError(
+            "let a = [[[[[[[[[[[[1️⃣[1]]]]]]]]]]]]]",
+            "brackets '[' nested more than 12 levels deep are not supported in qnb cells")
+        #expect(displayed("let b = [[[[[[[[[[[[1]]]]]]]]]]]]\nb.count") == "1")
+        #expect(displayed("let s = \"[[[[[[[[[[[[[[[[[[[[\" // [[[[[[[[[[[[[[[[[[[[[[[\ns.count") == "20")
+        // Nesting within the limit works.
+        let ok = String(repeating: "(", count: 100) + "1" + String(repeating: ")", count: 100)
+        #expect(displayed("let x = \(ok) + 1\nx") == "2")
+    }
+}
