@@ -61,7 +61,7 @@ let package = Package(
             dependencies: ["QNBScript"],
             path: "Tests/QNBTestSupport"
         ),
-        .testTarget(name: "QuantEngineTests", dependencies: ["QuantEngine"]),
+        .testTarget(name: "QuantEngineTests", dependencies: ["QuantEngine"], resources: [.copy("Fixtures")]),
         .testTarget(name: "QNBScriptTests", dependencies: ["QNBScript", "QNBTestSupport"]),
         .testTarget(name: "QNBNotebookTests", dependencies: ["QNBNotebook", "QNBTestSupport"]),
         .testTarget(name: "QNBRenderTests", dependencies: ["QNBRender", "QNBTestSupport"]),
