@@ -88,15 +88,10 @@ extension QNB {
                 let loaded = try Notebook.load(path: file.path)
                 printer.sources[file.path] = loaded.source
                 notebook = loaded
-            } catch let error as NotebookLoadError {
-                for diagnostic in error.diagnostics {
-                    printer.sources[file.path] = error.source ?? printer.sources[file.path]
-                    printer.print(diagnostic)
-                }
-                if error.diagnostics.isEmpty { stderr.write("qnb: error: \(error)\n") }
-                return ExitStatus.badInput
             } catch {
-                stderr.write("qnb: error: \(error)\n")
+                if let source = error.source { printer.sources[file.path] = source }
+                for diagnostic in error.diagnostics { printer.print(diagnostic) }
+                if error.diagnostics.isEmpty { stderr.write("qnb: error: \(error)\n") }
                 return ExitStatus.badInput
             }
             for warning in notebook.warnings { printer.print(warning) }

@@ -52,13 +52,17 @@ public struct NotebookRunner: Sendable {
             throw .unknownParameter(name: name, notebook: notebook.path, known: declared.keys.sorted())
         }
         let session = ScriptSession(
-            configuration: SessionConfiguration(seed: notebook.frontMatter.seed ?? 0)
+            configuration: SessionConfiguration(seed: UInt64(max(0, notebook.frontMatter.seed ?? 0))),
+            library: .qnb
         )
         for name in declared.keys.sorted() {
             if let value = options.parameters[name] ?? declared[name] {
                 session.define(name, value.scriptValue)
             }
         }
+
+        var parameters = declared
+        for (name, value) in options.parameters { parameters[name] = value }
 
         var runs: [CellRun] = []
         var stopped = false
@@ -74,10 +78,10 @@ public struct NotebookRunner: Sendable {
             let timeout = cell.options.timeout ?? options.timeout ?? notebook.frontMatter.timeout ?? Self.defaultTimeout
             let result = session.run(cell.source, origin: cell.origin, timeout: timeout)
             let run = judge(result, of: cell, in: notebook)
-            if run.status == .failed && !options.allowErrors { stopped = true }
+            if run.status == CellStatus.failed && !options.allowErrors { stopped = true }
             runs.append(run)
         }
-        return NotebookRun(notebook: notebook, cells: runs)
+        return NotebookRun(notebook: notebook, cells: runs, parameters: parameters)
     }
 
     /// Decides a cell's status from its result and its `error` option.
@@ -105,5 +109,18 @@ public struct NotebookRunner: Sendable {
             }
         }
         return run
+    }
+}
+
+extension NotebookParameter {
+    /// The same value as the cell language sees it.
+    var scriptValue: ParameterValue {
+        switch self {
+        case .int(let value): return .int(value)
+        case .double(let value): return .double(value)
+        case .string(let value): return .string(value)
+        case .bool(let value): return .bool(value)
+        case .array(let values): return .array(values.map(\.scriptValue))
+        }
     }
 }

@@ -1,0 +1,77 @@
+import QuantEngine
+
+// The engine's values as script objects: how each reads in a cell's output.
+
+extension Tensor: ScriptObject {
+    public static let scriptTypeName = "Tensor"
+
+    public var scriptDescription: String { preview(maxItems: 64) }
+
+    public var scriptDisplay: Display {
+        var fields: [DisplayRecord.Field] = [.init("count", .integer(count))]
+        if count > 0 {
+            fields += [
+                .init("min", .number(Double((try? min()) ?? 0))),
+                .init("max", .number(Double((try? max()) ?? 0))),
+                .init("mean", .number((try? mean()) ?? 0)),
+                .init("std", .number((try? std()) ?? 0)),
+            ]
+        }
+        return .record(DisplayRecord(title: "Tensor \(shape) Float32", fields: fields, preview: preview()))
+    }
+}
+
+extension QuantizedTensor: ScriptObject {
+    public static let scriptTypeName = "QuantizedTensor"
+
+    public var scriptDescription: String { "QuantizedTensor(\(bits)-bit, shape \(shape))" }
+
+    var codeTensorPreview: String {
+        let codes = (try? Tensor(shape: shape, scalars: values.map(Float.init))) ?? Tensor([])
+        return codes.preview(maxItems: 1000, edgeItems: 3) { String(Int($0)) }
+    }
+
+    public var scriptDisplay: Display {
+        let kind = "\(signed ? "int" : "uint")\(bits)"
+        return .record(
+            DisplayRecord(
+                title: "QuantizedTensor \(shape) \(kind) \(scheme) per-tensor",
+                fields: [
+                    .init("scale", .number(Double(scale))),
+                    .init("zero point", .integer(zeroPoint)),
+                    .init("codes", .text("\(parameters.first.map { "\($0.qmin) … \($0.qmax)" } ?? "")")),
+                    .init("bytes", .integer(bytes)),
+                    .init("compression", .number(compression)),
+                ],
+                preview: codeTensorPreview))
+    }
+}
+
+extension ErrorMetrics: ScriptObject {
+    public static let scriptTypeName = "ErrorMetrics"
+
+    public var scriptDescription: String {
+        "ErrorMetrics(mse: \(mse), maxError: \(maxError), sqnr: \(sqnr))"
+    }
+
+    public var scriptDisplay: Display {
+        var fields: [DisplayRecord.Field] = [
+            .init("MSE", .number(mse)), .init("RMSE", .number(rmse)), .init("MAE", .number(mae)),
+            .init("max error", .number(maxError)), .init("SQNR (dB)", .number(sqnr)),
+            .init("cosine", .number(cosine)),
+        ]
+        if let clippedFraction { fields.append(.init("clipped", .number(clippedFraction))) }
+        if let levelsUsed { fields.append(.init("levels used", .integer(levelsUsed))) }
+        return .record(DisplayRecord(title: "Error of \(count) values", fields: fields))
+    }
+}
+
+/// A table a cell builds row by row: `Table(["bits", "SQNR (dB)"])`, `t.append([8, 49.9])`.
+public struct ScriptTable: ScriptObject, Equatable {
+    public static let scriptTypeName = "Table"
+    public var columns: [String]
+    public var rows: [[DisplayScalar]] = []
+
+    public var scriptDescription: String { "Table(\(columns.count) columns, \(rows.count) rows)" }
+    public var scriptDisplay: Display { .table(DisplayTable(columns: columns, rows: rows)) }
+}
