@@ -1,7 +1,9 @@
 /// Strict UTF-8 validation (RFC 3629: no overlong forms, no surrogates, nothing above
 /// U+10FFFF), reporting where the first bad byte is.
 enum UTF8Validation {
-    /// The index of the first byte that does not start or continue a valid sequence.
+    /// The index of the first byte of the first invalid sequence: a byte that cannot start one,
+    /// or a lead byte whose continuation bytes are missing or wrong (pointing at the lead byte
+    /// puts the caret on the character the user sees as broken, e.g. a Latin-1 `é`).
     static func firstInvalidByte(in bytes: ArraySlice<UInt8>) -> Int? {
         var index = bytes.startIndex
         while index < bytes.endIndex {
@@ -25,10 +27,10 @@ enum UTF8Validation {
             }
             for offset in 1..<length {
                 let position = index + offset
-                guard position < bytes.endIndex else { return position }
+                guard position < bytes.endIndex else { return index }
                 let byte = bytes[position]
                 let (low, high) = offset == 1 ? (lower, upper) : (UInt8(0x80), UInt8(0xBF))
-                guard byte >= low && byte <= high else { return position }
+                guard byte >= low && byte <= high else { return index }
             }
             index += length
         }
