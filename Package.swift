@@ -1,6 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+let optimizedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "qnb",
     platforms: [.macOS(.v14)],
@@ -19,7 +21,10 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        .target(name: "QuantEngine"),
+        // `make demo` and `make test` use the debug configuration so that a first build (with
+        // swift-syntax) takes minutes, not ten; the engine and the interpreter are optimised
+        // there too, so notebooks run at full speed anyway.
+        .target(name: "QuantEngine", swiftSettings: optimizedInDebug),
         .target(name: "QNBPlot"),
         .target(
             name: "QNBScript",
@@ -31,7 +36,8 @@ let package = Package(
                 .product(name: "SwiftParserDiagnostics", package: "swift-syntax"),
                 .product(name: "SwiftOperators", package: "swift-syntax"),
                 .product(name: "SwiftDiagnostics", package: "swift-syntax"),
-            ]
+            ],
+            swiftSettings: optimizedInDebug
         ),
         .target(
             name: "QNBNotebook",
