@@ -11,6 +11,15 @@ struct HighlightingTests {
         return String(page.between("<code class=\"language-swift\">", "</code>") ?? "")
     }
 
+    /// swift-syntax's parser is exponential in the nesting of `[`; such a cell (which the
+    /// interpreter rejects) is shown as plain escaped text instead of being parsed.
+    @Test func hostileBracketNestingIsShownPlain() {
+        let source = "let x = " + String(repeating: "[", count: 40) + " <b>"
+        let html = code(source)
+        #expect(!html.contains("hl-keyword"))
+        #expect(html.contains(String(repeating: "[", count: 40) + " &lt;b&gt;"))
+    }
+
     @Test func classesForEachKindOfToken() {
         let html = code(
             "let q = quantize(w, bits: 8, scheme: .symmetric) // int8\nlet s = \"text\"\nvar t = Table([\"a\"])\nlet f = 0.5"

@@ -1,3 +1,4 @@
+import QNBScript
 import SwiftIDEUtils
 import SwiftParser
 import SwiftSyntax
@@ -8,7 +9,15 @@ import SwiftSyntax
 enum SwiftHighlighter {
     /// The code as escaped HTML with highlighting spans, for a `<pre><code>`.
     static func html(for code: String) -> String {
-        let tree = Parser.parse(source: code)
+        // Code the interpreter refuses to parse (hostile nesting) is shown plain: parsing it
+        // here would take as long as the interpreter's guard exists to prevent.
+        if BracketDepthCheck.firstTooDeep(in: code) != nil {
+            var writer = HTMLWriter()
+            writer.text(code)
+            return writer.html
+        }
+        var parser = Parser(code, maximumNestingLevel: 256)
+        let tree = SourceFileSyntax.parse(from: &parser)
         let bytes = Array(code.utf8)
         var writer = HTMLWriter()
         var cursor = 0

@@ -2,12 +2,12 @@
 /// `[` at the start of expressions (it looks ahead for a type such as `[[Int]]` at every level),
 /// so a hostile cell like `[[[[[[[[[[[[[[[[[[[[[[[[` would hang the run. Real code nests arrays a
 /// few levels deep; deeper than `maximumDepth` is rejected with a located error.
-enum BracketDepthCheck {
-    static let maximumDepth = 12
+public enum BracketDepthCheck {
+    public static let maximumDepth = 12
 
     /// The (line, column) of the first `[` nested deeper than the limit, outside strings and
     /// comments (code inside string interpolations counts).
-    static func firstTooDeep(in source: String) -> (line: Int, column: Int)? {
+    public static func firstTooDeep(in source: String) -> (line: Int, column: Int)? {
         enum Mode {
             case code(parentheses: Int)
             case string(multiline: Bool, pounds: Int)
