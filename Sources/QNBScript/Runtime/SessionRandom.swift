@@ -1,33 +1,20 @@
+import QuantEngine
+
 /// The session's seeded random number generator (xoshiro256**, seeded through SplitMix64), so the
 /// same notebook and seed give the same numbers on every platform.
 ///
 /// Builtins draw from it through `BuiltinContext.random` (or take `nextSeed()` to seed a
 /// generator of their own); `Int.random(in:)`, `shuffled()` and `randomElement()` use it too.
 public final class SessionRandom: RandomNumberGenerator {
-    private var state: (UInt64, UInt64, UInt64, UInt64)
+    /// The engine's generator, so cells and engine builtins share one documented algorithm.
+    private var generator: RandomGenerator
 
     public init(seed: UInt64) {
-        var splitmix = seed
-        func nextSplitMix() -> UInt64 {
-            splitmix &+= 0x9E37_79B9_7F4A_7C15
-            var z = splitmix
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        state = (nextSplitMix(), nextSplitMix(), nextSplitMix(), nextSplitMix())
+        generator = RandomGenerator(seed: seed)
     }
 
     public func next() -> UInt64 {
-        let result = rotate(state.1 &* 5, 7) &* 9
-        let t = state.1 << 17
-        state.2 ^= state.0
-        state.3 ^= state.1
-        state.1 ^= state.2
-        state.0 ^= state.3
-        state.2 ^= t
-        state.3 = rotate(state.3, 45)
-        return result
+        generator.next()
     }
 
     /// A uniformly distributed Double in [0, 1) with 53 random bits.
@@ -46,9 +33,5 @@ public final class SessionRandom: RandomNumberGenerator {
             let (high, low) = r.multipliedFullWidth(by: bound)
             if low >= threshold { return range.lowerBound &+ Int(bitPattern: UInt(high)) }
         }
-    }
-
-    private func rotate(_ x: UInt64, _ k: UInt64) -> UInt64 {
-        (x << k) | (x >> (64 - k))
     }
 }
