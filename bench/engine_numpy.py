@@ -11,6 +11,7 @@ Times the same operations as `swift run -c release qnb-bench engine` on float32 
   fakeQuantize   clip(rint(x / scale), -127, 127) * scale
   statistics     min, max, mean, std
   randn          Generator.standard_normal(n, dtype=float32)
+  laplace        Generator.laplace(0, 1, n) rounded to float32 (numpy has no float32 Laplace)
 Usage: python3 bench/engine_numpy.py [--sizes 1048576,16777216] [--runs 7]
 """
 import argparse
@@ -54,6 +55,7 @@ def main():
             "fakeQuantize": lambda: np.clip(np.rint(x / scale), -127, 127) * scale,
             "statistics": lambda: (x.min(), x.max(), x.mean(), x.std()),
             "randn": lambda: np.random.default_rng(1).standard_normal(n, dtype=np.float32),
+            "laplace": lambda: np.random.default_rng(1).laplace(0, 1, n).astype(np.float32),
         }
         for name, function in operations.items():
             seconds = median_time(function, runs)

@@ -35,6 +35,9 @@ extension QNB {
         )
         var parameters: [String] = []
 
+        @Flag(help: "Print how long loading, each cell, rendering and writing took (to standard error).")
+        var timings = false
+
         @Option(help: ArgumentHelp("Time limit per cell in seconds (default: the notebook's, else 60).", valueName: "seconds"))
         var timeout: Double?
 
@@ -82,6 +85,7 @@ extension QNB {
             let start = clock.now
             var printer = DiagnosticPrinter()
             let stderr = Terminal.standardError
+            var stages = StageTimings(clock: clock, start: start)
 
             let notebook: Notebook
             do {
@@ -95,34 +99,46 @@ extension QNB {
                 return ExitStatus.badInput
             }
             for warning in notebook.warnings { printer.print(warning) }
+            stages.lap("load and parse")
 
             let run: NotebookRun
             do {
-                run = try NotebookRunner(options: options).run(notebook)
+                run = try NotebookRunner(options: options).run(notebook) { cell, _, duration in
+                    stages.add("cell \(cell.index + 1) (line \(cell.fenceLine))", duration)
+                }
             } catch {
                 stderr.write("qnb: error: \(error)\n")
                 return ExitStatus.badInput
             }
+            stages.lap("session set-up")
             for cell in run.cells {
                 for warning in cell.warnings { printer.print(warning) }
                 if cell.status == .failed, let error = cell.error { printer.print(error) }
             }
 
             let page = HTMLPage.render(run)
-            let destination = URL(fileURLWithPath: outputDirectory)
-                .appendingPathComponent(file.outputName + ".html")
+            stages.lap("render page")
+            let destination = joinedPath(outputDirectory, file.outputName + ".html")
             do {
-                try FileManager.default.createDirectory(
-                    at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-                // Written to a temporary file and renamed, so a page is never half written.
-                try Data(page.utf8).write(to: destination, options: .atomic)
+                if let slash = destination.lastIndex(of: "/"), slash != destination.startIndex {
+                    try FileManager.default.createDirectory(
+                        atPath: String(destination[..<slash]), withIntermediateDirectories: true)
+                }
             } catch {
-                stderr.write("qnb: error: cannot write '\(destination.relativePath)': \(error.localizedDescription)\n")
+                stderr.write("qnb: error: cannot create the folder of '\(destination)': \(error.localizedDescription)\n")
+                return ExitStatus.badInput
+            }
+            do {
+                try AtomicFile.save(page, to: destination)
+            } catch {
+                stderr.write("qnb: error: \(error)\n")
                 return ExitStatus.badInput
             }
 
+            stages.lap("write page")
             let elapsed = clock.now - start
             print(summary(of: run, file: file, page: displayPath(destination), elapsed: elapsed))
+            if timings { stderr.write(stages.report(title: file.path, total: elapsed)) }
             return run.cells.contains { $0.status == .failed } ? ExitStatus.cellFailed : ExitStatus.success
         }
 
@@ -141,12 +157,22 @@ extension QNB {
         }
 
         func formatMilliseconds(_ value: Double) -> String {
-            value < 10 ? String(format: "%.1f ms", value) : String(format: "%.0f ms", value)
+            formatDuration(value)
         }
 
-        func displayPath(_ url: URL) -> String {
+        /// `folder/name` with one slash between them and no leading `./`.
+        func joinedPath(_ folder: String, _ name: String) -> String {
+            var folder = Substring(folder)
+            while folder.hasPrefix("./") { folder = folder.dropFirst(2) }
+            while folder.count > 1 && folder.hasSuffix("/") { folder = folder.dropLast() }
+            if folder.isEmpty || folder == "." { return name }
+            return folder.hasSuffix("/") ? folder + name : folder + "/" + name
+        }
+
+        /// An absolute path inside the current folder shown relative to it.
+        func displayPath(_ path: String) -> String {
+            guard path.hasPrefix("/") else { return path }
             let current = FileManager.default.currentDirectoryPath + "/"
-            let path = url.standardizedFileURL.path
             return path.hasPrefix(current) ? String(path.dropFirst(current.count)) : path
         }
     }

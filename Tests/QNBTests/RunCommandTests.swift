@@ -49,6 +49,35 @@ import Testing
         #expect(try box.read("output/a.html") == first)
     }
 
+    /// A page that cannot be written (its name is taken by a folder) is a located error with
+    /// status 2; the folder is untouched and no temporary file is left behind.
+    @Test func anUnwritablePageFailsCleanly() throws {
+        let box = try Sandbox()
+        try box.write("small.md", Self.smallNotebook)
+        try box.write("out/small.html/keep.txt", "mine")
+        let result = try box.qnb("run", "small.md", "--output-dir", "./out/")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("cannot write 'out/small.html'"), "stderr: \(result.stderr)")
+        #expect(try box.read("out/small.html/keep.txt") == "mine")
+        let left = try FileManager.default.contentsOfDirectory(atPath: box.root.appendingPathComponent("out").path)
+        #expect(left == ["small.html"])
+    }
+
+    /// `--timings` reports every stage and cell on standard error; the page does not change.
+    @Test func timingsListEveryStageWithoutChangingThePage() throws {
+        let box = try Sandbox()
+        try box.write("small.md", Self.smallNotebook)
+        let plain = try box.qnb("run", "small.md")
+        let page = try box.read("output/small.html")
+        let timed = try box.qnb("run", "small.md", "--timings")
+        #expect(plain.status == 0 && timed.status == 0)
+        #expect(!plain.stderr.contains("timings"))
+        for stage in ["timings for small.md:", "load and parse", "cell 1 (line", "cell 2 (line", "render page", "write page", "total"] {
+            #expect(timed.stderr.contains(stage), "missing '\(stage)' in: \(timed.stderr)")
+        }
+        #expect(try box.read("output/small.html") == page)
+    }
+
     @Test func aFolderRunsEveryNotebookAndKeepsItsLayout() throws {
         let box = try Sandbox()
         try box.write("notebooks/one.md", "# One\n")

@@ -4,7 +4,7 @@
 //
 // For each size it times, on a float32 tensor of N(0, 0.02²) values, the median of several runs
 // of: int8 symmetric quantize (calibration + kernel), the quantize kernel alone (explicit
-// parameters), dequantize, fused fakeQuantize, statistics (min, max, mean, std) and randn. It
+// parameters), dequantize, fused fakeQuantize, statistics (min, max, mean, std), randn and laplace. It
 // prints ns/element and GB/s (bytes read + written by the operation), then runs
 // `python3 bench/engine_numpy.py` (if present) for the same operations and prints the ratio.
 
@@ -82,6 +82,7 @@ func benchmarkEngine(sizes: [Int], runs: Int) throws -> [Measurement] {
             sink += try x.min() + x.max() + Float(x.mean()) + Float(x.std())
         }
         try time("randn", bytes: 4) { sink += try Tensor.randn([n], seed: 1).scalars[0] }
+        try time("laplace", bytes: 4) { sink += try Tensor.laplace([n], seed: 1).scalars[0] }
     }
     return results
 }

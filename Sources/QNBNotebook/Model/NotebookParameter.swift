@@ -16,7 +16,7 @@ public enum NotebookParameter: Hashable, Sendable, CustomStringConvertible {
     public init(parsing text: String) {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            node = try YAMLCoreSchema.compose(text)
         } catch {
             node = nil
         }
@@ -58,21 +58,12 @@ public enum NotebookParameter: Hashable, Sendable, CustomStringConvertible {
     }
 
     private init?(yamlScalar node: Node) {
-        guard case .scalar(let scalar) = node else { return nil }
-        switch node.tagName {
-        case .int:
-            guard let value = node.int else { return nil }
-            self = .int(value)
-        case .float:
-            guard let value = node.float else { return nil }
-            self = .double(value)
-        case .bool:
-            guard let value = node.bool else { return nil }
-            self = .bool(value)
-        case .null:
-            return nil
-        default:
-            self = .string(scalar.string)
+        switch YAMLCoreSchema.value(of: node) {
+        case .int(let value): self = .int(value)
+        case .float(let value): self = .double(value)
+        case .bool(let value): self = .bool(value)
+        case .string(let value): self = .string(value)
+        case .null, .hugeInt, nil: return nil
         }
     }
 }

@@ -74,7 +74,7 @@ struct CellOptionsParser {
     private func apply(key: String, valueText: String, to options: inout CellOptions) -> NotebookProblem? {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: valueText)
+            node = try YAMLCoreSchema.compose(valueText)
         } catch {
             node = nil
         }
@@ -82,11 +82,12 @@ struct CellOptionsParser {
         func invalid(_ expected: String) -> NotebookProblem {
             .invalidCellOptionValue(key: key, expected: expected, got: shown)
         }
-        let scalar: Node.Scalar?
-        if let node, case .scalar(let value) = node, node.tagName != .null { scalar = value } else { scalar = nil }
-        let tag = node?.tagName
-        let bool = tag == .bool ? node?.bool : nil
-        let number = (tag == .int || tag == .float) ? node?.float : nil
+        var scalar: Node.Scalar? = nil
+        if let node, case .scalar(let value) = node, YAMLCoreSchema.value(of: value) != .null { scalar = value }
+        let value = node.flatMap(YAMLCoreSchema.value(of:))
+        var bool: Bool? = nil
+        if case .bool(let flag) = value { bool = flag }
+        let number = value?.number
         switch key {
         case "echo", "output", "fold", "check":
             guard let bool else { return invalid("true or false") }
@@ -99,8 +100,8 @@ struct CellOptionsParser {
         case "error":
             if let bool {
                 options.error = bool ? CellOptions.ErrorExpectation() : nil
-            } else if let scalar, tag == .str, !scalar.string.isEmpty {
-                options.error = CellOptions.ErrorExpectation(expectedMessage: scalar.string)
+            } else if case .string(let text) = value, !text.isEmpty {
+                options.error = CellOptions.ErrorExpectation(expectedMessage: text)
             } else {
                 return invalid("true, false or a quoted part of the expected message")
             }

@@ -33,13 +33,13 @@ struct FrontMatterParser {
         let yaml = yamlLines.compactMap { lines.content(of: $0, in: text) }.joined(separator: "\n")
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try YAMLCoreSchema.compose(yaml)
         } catch {
             return (frontMatter, [yamlDiagnostic(error, firstLine: yamlLines.lowerBound)])
         }
         guard let root else { return (frontMatter, []) }
         guard case .mapping(let mapping) = root else {
-            if case .scalar = root, root.tagName == .null { return (frontMatter, []) }
+            if YAMLCoreSchema.value(of: root) == .null { return (frontMatter, []) }
             let at = location(of: root, firstLine: yamlLines.lowerBound)
             return (frontMatter, [NotebookProblem.frontMatterNotMapping.diagnostic(at: at)])
         }
@@ -63,7 +63,7 @@ struct FrontMatterParser {
             case "description":
                 if let text = Self.text(value) { frontMatter.description = text } else { invalid("a string") }
             case "seed":
-                if value.tagName == .int, let seed = value.int, seed >= 0 {
+                if case .int(let seed) = YAMLCoreSchema.value(of: value), seed >= 0 {
                     frontMatter.seed = seed
                 } else {
                     invalid("a non-negative integer")
@@ -86,7 +86,7 @@ struct FrontMatterParser {
                 frontMatter.parameterLocations = locations
                 diagnostics += problems
                 if case .mapping = value {
-                } else if value.tagName != .null {
+                } else if YAMLCoreSchema.value(of: value) != .null {
                     invalid("a mapping of parameter names to values")
                 }
             default:
@@ -134,13 +134,12 @@ struct FrontMatterParser {
 
     /// Strings, and plain scalars YAML would read as numbers or booleans (`title: 2024`), as text.
     private static func text(_ node: Node) -> String? {
-        guard case .scalar(let scalar) = node, node.tagName != .null else { return nil }
+        guard case .scalar(let scalar) = node, YAMLCoreSchema.value(of: scalar) != .null else { return nil }
         return scalar.string
     }
 
     private static func positiveNumber(_ node: Node) -> Double? {
-        guard node.tagName == .int || node.tagName == .float, let value = node.float,
-            value.isFinite, value > 0
+        guard let value = YAMLCoreSchema.value(of: node)?.number, value.isFinite, value > 0
         else { return nil }
         return value
     }

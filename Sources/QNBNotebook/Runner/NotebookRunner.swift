@@ -47,6 +47,16 @@ public struct NotebookRunner: Sendable {
     }
 
     public func run(_ notebook: Notebook) throws(RunnerError) -> NotebookRun {
+        try run(notebook, observe: nil)
+    }
+
+    /// Runs `notebook`, calling `observe` after each executed cell with the cell, its run and
+    /// how long it took (`qnb run --timings`). Timings never enter the returned run, so pages
+    /// and snapshots stay identical run to run.
+    public func run(
+        _ notebook: Notebook,
+        observe: ((Cell, CellRun, Duration) -> Void)?
+    ) throws(RunnerError) -> NotebookRun {
         let declared = notebook.frontMatter.params
         for name in options.parameters.keys.sorted() where declared[name] == nil {
             throw .unknownParameter(name: name, notebook: notebook.path, known: declared.keys.sorted())
@@ -76,8 +86,11 @@ public struct NotebookRunner: Sendable {
                 continue
             }
             let timeout = cell.options.timeout ?? options.timeout ?? notebook.frontMatter.timeout ?? Self.defaultTimeout
+            let clock = ContinuousClock()
+            let start = clock.now
             let result = session.run(cell.source, origin: cell.origin, timeout: timeout)
             let run = judge(result, of: cell, in: notebook)
+            observe?(cell, run, clock.now - start)
             if run.status == CellStatus.failed && !options.allowErrors { stopped = true }
             runs.append(run)
         }

@@ -5,16 +5,16 @@
 /// feeds a snapshot — the normal and Laplace samplers, SQNR in dB — uses these instead.
 public enum PortableMath {
     // fdlibm's constants, given by their bit patterns so that no decimal conversion is involved.
-    private static let ln2Hi = Double(bitPattern: 0x3FE6_2E42_FEE0_0000)  // 6.93147180369123816490e-01
-    private static let ln2Lo = Double(bitPattern: 0x3DEA_39EF_3579_3C76)  // 1.90821492927058770002e-10
+    static let ln2Hi = Double(bitPattern: 0x3FE6_2E42_FEE0_0000)  // 6.93147180369123816490e-01
+    static let ln2Lo = Double(bitPattern: 0x3DEA_39EF_3579_3C76)  // 1.90821492927058770002e-10
     private static let two54 = Double(bitPattern: 0x4350_0000_0000_0000)  // 2^54
-    private static let lg1 = Double(bitPattern: 0x3FE5_5555_5555_5593)  // 6.666666666666735130e-01
-    private static let lg2 = Double(bitPattern: 0x3FD9_9999_9997_FA04)  // 3.999999999940941908e-01
-    private static let lg3 = Double(bitPattern: 0x3FD2_4924_9422_9359)  // 2.857142874366239149e-01
-    private static let lg4 = Double(bitPattern: 0x3FCC_71C5_1D8E_78AF)  // 2.222219843214978396e-01
-    private static let lg5 = Double(bitPattern: 0x3FC7_4664_96CB_03DE)  // 1.818357216161805012e-01
-    private static let lg6 = Double(bitPattern: 0x3FC3_9A09_D078_C69F)  // 1.531383769920937332e-01
-    private static let lg7 = Double(bitPattern: 0x3FC2_F112_DF3E_5244)  // 1.479819860511658591e-01
+    static let lg1 = Double(bitPattern: 0x3FE5_5555_5555_5593)  // 6.666666666666735130e-01
+    static let lg2 = Double(bitPattern: 0x3FD9_9999_9997_FA04)  // 3.999999999940941908e-01
+    static let lg3 = Double(bitPattern: 0x3FD2_4924_9422_9359)  // 2.857142874366239149e-01
+    static let lg4 = Double(bitPattern: 0x3FCC_71C5_1D8E_78AF)  // 2.222219843214978396e-01
+    static let lg5 = Double(bitPattern: 0x3FC7_4664_96CB_03DE)  // 1.818357216161805012e-01
+    static let lg6 = Double(bitPattern: 0x3FC3_9A09_D078_C69F)  // 1.531383769920937332e-01
+    static let lg7 = Double(bitPattern: 0x3FC2_F112_DF3E_5244)  // 1.479819860511658591e-01
     /// ln(10), correctly rounded.
     private static let ln10 = Double(bitPattern: 0x4002_6BB1_BBB5_5516)  // 2.302585092994046
 
@@ -78,5 +78,113 @@ public enum PortableMath {
     /// The base-10 logarithm as `log(x) / ln 10`: within 2 ulp, identical on every platform.
     public static func log10(_ x: Double) -> Double {
         log(x) / ln10
+    }
+}
+
+extension PortableMath {
+    /// Writes the natural logarithm of every element of `input` to the same index of `output`
+    /// (which may be the same memory) — bit for bit what `log(_:)` gives, but several times
+    /// faster on large buffers.
+    ///
+    /// `log(_:)` branches on the data (which of fdlibm's two reconstruction formulas applies
+    /// depends on the significand), so a loop of it mispredicts about every other element and
+    /// cannot be vectorised. Here every element computes all of the formulas of the normal-range
+    /// path and selects one, without branches, so the compiler vectorises the loop. A buffer
+    /// holding any element outside that path (zero, subnormal, negative, infinite, NaN) takes
+    /// the scalar path instead.
+    public static func log(of input: UnsafeBufferPointer<Double>, into output: UnsafeMutableBufferPointer<Double>) {
+        precondition(output.count >= input.count, "PortableMath.log(of:into:): output is shorter than input")
+        guard let source = input.baseAddress, let target = output.baseAddress else { return }
+        let count = input.count
+        var special = false
+        for index in 0..<count {
+            let x = source[index]
+            special = special || !(x >= 0x1p-1022 && x < .infinity)  // NaN included
+        }
+        if special {
+            for index in 0..<count { target[index] = log(source[index]) }
+            return
+        }
+        var index = 0
+        while index + 4 <= count {
+            let x = UnsafeRawPointer(source + index).loadUnaligned(as: SIMD4<Double>.self)
+            UnsafeMutableRawPointer(target + index).storeBytes(of: logOfPositiveNormal(x), as: SIMD4<Double>.self)
+            index += 4
+        }
+        while index < count {
+            target[index] = logOfPositiveNormal(bits: source[index].bitPattern)
+            index += 1
+        }
+    }
+
+    /// `logOfPositiveNormal(bits:)` on four lanes at once, in SIMD types so that it compiles to
+    /// vector instructions; the same operations in the same order, lane by lane.
+    @inline(__always)
+    static func logOfPositiveNormal(_ x: SIMD4<Double>) -> SIMD4<Double> {
+        let bits = unsafeBitCast(x, to: SIMD4<Int64>.self)
+        var high = bits &>> 32  // the sign bit is clear: x is positive
+        var k = (high &>> 20) &- 1023
+        high &= 0x000F_FFFF
+        let i = (high &+ 0x95F64) & 0x10_0000
+        let reduced = ((high | (i ^ 0x3FF0_0000)) &<< 32) | (bits & 0xFFFF_FFFF)
+        k &+= i &>> 20
+        let f = unsafeBitCast(reduced, to: SIMD4<Double>.self) - 1.0
+        let dk = SIMD4<Double>(Double(k[0]), Double(k[1]), Double(k[2]), Double(k[3]))
+        let kIsZero = k .== 0
+        let tiny = (0x000F_FFFF & (2 &+ high)) .< 3
+        let tinyR = f * f * (0.5 - 0.33333333333333333 * f)
+        let tinyNonzero = (dk * ln2Hi - ((tinyR - dk * ln2Lo) - f)).replacing(with: f - tinyR, where: kIsZero)
+        let tinyZero = (dk * ln2Hi + dk * ln2Lo).replacing(with: 0, where: kIsZero)
+        let tinyResult = tinyNonzero.replacing(with: tinyZero, where: f .== 0)
+        let s = f / (2.0 + f)
+        let z = s * s
+        let w = z * z
+        let j = (high &- 0x6147A) | (0x6B851 &- high)
+        let t1 = w * (lg2 + w * (lg4 + w * lg6))
+        let t2 = z * (lg1 + w * (lg3 + w * (lg5 + w * lg7)))
+        let r = t2 + t1
+        let hfsq = 0.5 * f * f
+        let withSquare = (dk * ln2Hi - ((hfsq - (s * (hfsq + r) + dk * ln2Lo)) - f))
+            .replacing(with: f - (hfsq - s * (hfsq + r)), where: kIsZero)
+        let withoutSquare = (dk * ln2Hi - ((s * (f - r) - dk * ln2Lo) - f))
+            .replacing(with: f - s * (f - r), where: kIsZero)
+        return withoutSquare.replacing(with: withSquare, where: j .> 0).replacing(with: tinyResult, where: tiny)
+    }
+
+    /// fdlibm's reconstruction for `0x1p-1022 ≤ x < ∞` with every branch replaced by a select;
+    /// identical, operation for operation, to the normal-range path of `log(_:)`.
+    @inline(__always)
+    static func logOfPositiveNormal(bits: UInt64) -> Double {
+        var high = Int32(truncatingIfNeeded: Int64(bitPattern: bits) >> 32)
+        var k = (high >> 20) &- 1023
+        high &= 0x000F_FFFF
+        let i = (high &+ 0x95F64) & 0x10_0000
+        let newHigh = UInt64(UInt32(bitPattern: high | (i ^ 0x3FF0_0000)))
+        let x = Double(bitPattern: (newHigh << 32) | (bits & 0xFFFF_FFFF))
+        k &+= i >> 20
+        let f = x - 1.0
+        let dk = Double(k)
+        let kIsZero = k == 0
+        // −2^−20 ≤ f < 2^−20
+        let tiny = (0x000F_FFFF & (2 &+ high)) < 3
+        let tinyR = f * f * (0.5 - 0.33333333333333333 * f)
+        let tinyResult =
+            f == 0
+            ? (kIsZero ? 0 : dk * ln2Hi + dk * ln2Lo)
+            : (kIsZero ? f - tinyR : dk * ln2Hi - ((tinyR - dk * ln2Lo) - f))
+        let s = f / (2.0 + f)
+        let z = s * s
+        let w = z * z
+        let j = (high &- 0x6147A) | (0x6B851 &- high)
+        let t1 = w * (lg2 + w * (lg4 + w * lg6))
+        let t2 = z * (lg1 + w * (lg3 + w * (lg5 + w * lg7)))
+        let r = t2 + t1
+        let hfsq = 0.5 * f * f
+        let withSquare =
+            kIsZero
+            ? f - (hfsq - s * (hfsq + r))
+            : dk * ln2Hi - ((hfsq - (s * (hfsq + r) + dk * ln2Lo)) - f)
+        let withoutSquare = kIsZero ? f - s * (f - r) : dk * ln2Hi - ((s * (f - r) - dk * ln2Lo) - f)
+        return tiny ? tinyResult : (j > 0 ? withSquare : withoutSquare)
     }
 }

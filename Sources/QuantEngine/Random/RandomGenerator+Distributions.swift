@@ -37,9 +37,14 @@ extension RandomGenerator {
 
     /// Writes `Float(mean + std · z)` for the next `output.count` normals `z` — exactly the values
     /// that repeated `nextNormal()` calls would give, leaving the generator (spare included) in
-    /// the same state — but faster: candidate pairs are drawn in batches with a branch-free
-    /// rejection step, then the logarithms and square roots of a batch are computed in a
-    /// separate loop whose iterations are independent, so their latencies overlap.
+    /// the same state — but much faster.
+    ///
+    /// The stream is consumed in order on the calling thread, one block of candidate pairs at a
+    /// time, with a branch-free rejection step. The expensive part of the polar method — the
+    /// logarithm, division and square root of each accepted pair — depends on nothing but that
+    /// pair, so it is computed afterwards, vectorised (`PortableMath.log(of:into:)`) and spread
+    /// over the cores. Every value is still computed by the same operations in the same order,
+    /// so the result does not depend on the number of cores.
     mutating func fillNormals(_ output: UnsafeMutableBufferPointer<Float>, mean: Double, std: Double) {
         var written = 0
         let count = output.count
@@ -48,43 +53,88 @@ extension RandomGenerator {
             output[written] = Float(mean + std * spare)  // to Float32: nearest even
             written += 1
         }
-        let batch = 256
-        var us = [Double](repeating: 0, count: batch + 1)
-        var vs = us
-        var ss = us
-        us.withUnsafeMutableBufferPointer { us in
-            vs.withUnsafeMutableBufferPointer { vs in
-                ss.withUnsafeMutableBufferPointer { ss in
-                    while written < count {
-                        let pairs = Swift.min(batch, (count - written + 1) / 2)
-                        // Draw until `pairs` candidates are accepted; a rejected candidate is
-                        // overwritten by the next (slot `accepted` only advances on success).
-                        var accepted = 0
-                        while accepted < pairs {
-                            let u = 2 * nextDouble() - 1
-                            let v = 2 * nextDouble() - 1
-                            let s = u * u + v * v
-                            us[accepted] = u
-                            vs[accepted] = v
-                            ss[accepted] = s
-                            accepted += (s < 1 && s > 0) ? 1 : 0
-                        }
-                        for pair in 0..<pairs {
-                            let s = ss[pair]
-                            let factor = (-2 * PortableMath.log(s) / s).squareRoot()
-                            output[written] = Float(mean + std * (us[pair] * factor))  // to Float32: nearest even
-                            written += 1
-                            let second = vs[pair] * factor
-                            if written < count {
-                                output[written] = Float(mean + std * second)  // to Float32: nearest even
-                                written += 1
-                            } else {
-                                spareNormal = second
-                            }
-                        }
+        guard written < count, let out = output.baseAddress else { return }
+        let block = Swift.min(SamplerBlocks.pairs, (count - written + 1) / 2)
+        let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: 4 * block)
+        defer { scratch.deallocate() }
+        let us = scratch.baseAddress!  // allocate(capacity:) of a positive count is never empty
+        let vs = us + block
+        let ss = vs + block
+        let logs = ss + block
+        while written < count {
+            let pairs = Swift.min(block, (count - written + 1) / 2)
+            // Draw until `pairs` candidates are accepted; a rejected candidate is overwritten by
+            // the next (slot `accepted` only advances on success).
+            var accepted = 0
+            while accepted < pairs {
+                let u = 2 * nextDouble() - 1
+                let v = 2 * nextDouble() - 1
+                let s = u * u + v * v
+                us[accepted] = u
+                vs[accepted] = v
+                ss[accepted] = s
+                accepted += (s < 1 && s > 0) ? 1 : 0
+            }
+            // An odd count leaves the last pair's second normal as the spare.
+            let complete = Swift.min(pairs, (count - written) / 2)
+            let first = written
+            SamplerBlocks.forEachChunk(pairs) { range in
+                PortableMath.log(
+                    of: UnsafeBufferPointer(start: ss + range.lowerBound, count: range.count),
+                    into: UnsafeMutableBufferPointer(start: logs + range.lowerBound, count: range.count))
+                for pair in range {
+                    let factor = (-2 * logs[pair] / ss[pair]).squareRoot()
+                    out[first + 2 * pair] = Float(mean + std * (us[pair] * factor))  // to Float32: nearest even
+                    if pair < complete {
+                        out[first + 2 * pair + 1] = Float(mean + std * (vs[pair] * factor))  // to Float32: nearest even
                     }
                 }
             }
+            written += 2 * complete
+            if complete < pairs {
+                let last = pairs - 1
+                written += 1
+                spareNormal = vs[last] * (-2 * logs[last] / ss[last]).squareRoot()
+            }
+        }
+    }
+
+    /// Writes `Float(x)` for the next `output.count` Laplace samples `x` — exactly the values
+    /// repeated `nextLaplace(loc:scale:)` calls would give, leaving the generator in the same
+    /// state — drawing the uniforms in order, then computing the logarithms vectorised and
+    /// spread over the cores (see `fillNormals`).
+    mutating func fillLaplace(_ output: UnsafeMutableBufferPointer<Float>, loc: Double, scale: Double) {
+        let count = output.count
+        guard count > 0, let out = output.baseAddress else { return }
+        let block = Swift.min(SamplerBlocks.pairs, count)
+        let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: 2 * block)
+        defer { scratch.deallocate() }
+        let us = scratch.baseAddress!  // allocate(capacity:) of a positive count is never empty
+        let logs = us + block
+        var written = 0
+        while written < count {
+            let n = Swift.min(block, count - written)
+            var drawn = 0
+            while drawn < n {
+                let u = nextDouble()
+                us[drawn] = u
+                drawn += u > 0 ? 1 : 0  // nextLaplace draws again on 0
+            }
+            let first = written
+            SamplerBlocks.forEachChunk(n) { range in
+                for index in range {
+                    let u = us[index]
+                    logs[index] = u >= 0.5 ? 2.0 - u - u : u + u
+                }
+                let logRange = UnsafeMutableBufferPointer(start: logs + range.lowerBound, count: range.count)
+                PortableMath.log(of: UnsafeBufferPointer(logRange), into: logRange)
+                for index in range {
+                    let l = logs[index]
+                    let x = us[index] >= 0.5 ? loc - scale * l : loc + scale * l
+                    out[first + index] = Float(x)  // to Float32: nearest even
+                }
+            }
+            written += n
         }
     }
 
@@ -96,6 +146,29 @@ extension RandomGenerator {
             let u = nextDouble()
             if u >= 0.5 { return loc - scale * PortableMath.log(2.0 - u - u) }
             if u > 0 { return loc + scale * PortableMath.log(u + u) }
+        }
+    }
+}
+
+/// How the samplers split their work: blocks of candidates drawn in order, then transformed in
+/// chunks that may run on several cores.
+enum SamplerBlocks {
+    /// Candidates drawn per block (bounds the scratch memory: 4 Doubles each).
+    static let pairs = 1 << 15
+    /// Candidates per chunk of the transform.
+    static let chunk = 1 << 12
+
+    /// Calls `body` on consecutive ranges of at most `chunk` covering `0..<count`, concurrently
+    /// for more than one chunk. `body` must only write its own range.
+    static func forEachChunk(_ count: Int, _ body: (Range<Int>) -> Void) {
+        let chunks = (count + chunk - 1) / chunk
+        if chunks <= 1 {
+            body(0..<count)
+            return
+        }
+        Parallel.concurrentPerform(iterations: chunks) { index in
+            let start = index * chunk
+            body(start..<Swift.min(start + chunk, count))
         }
     }
 }

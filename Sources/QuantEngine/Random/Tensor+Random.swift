@@ -63,7 +63,10 @@ extension Tensor {
         guard scale.isFinite, scale > 0 else {
             throw .invalidArgument("laplace: scale must be finite and positive, got \(scale)")
         }
-        return try fill(shape) { Float(generator.nextLaplace(loc: loc, scale: scale)) }  // to Float32: nearest even
+        let count = try Shape.elementCount(shape)
+        return build(shape: shape, count: count) { out in
+            generator.fillLaplace(out, loc: loc, scale: scale)
+        }
     }
 
     /// A tensor whose elements are `sample()` called in row-major order.

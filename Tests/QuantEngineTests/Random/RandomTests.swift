@@ -75,7 +75,7 @@ struct RandomTests {
     /// `randn` draws in batches internally; it must give exactly the values of one-at-a-time
     /// `nextNormal()` calls and leave the generator (including the spare of the polar pair) in
     /// the same state, for odd and even counts and across batch boundaries.
-    @Test(arguments: [1, 2, 3, 511, 512, 513, 1001])
+    @Test(arguments: [1, 2, 3, 511, 512, 513, 1001, 8193, 65_535, 65_536, 65_537, 200_001])
     func batchedNormalsEqualSequentialDraws(count: Int) throws {
         var batched = RandomGenerator(seed: 2718)
         var sequential = batched
@@ -87,6 +87,47 @@ struct RandomTests {
         #expect(second.scalars.map(\.bitPattern) == expectedSecond.map(\.bitPattern))
         #expect(batched == sequential)
         #expect(batched.nextNormal() == sequential.nextNormal())
+    }
+
+    /// `laplace` draws its uniforms in blocks and takes the logarithms afterwards, on several
+    /// cores; it must give exactly the values of one-at-a-time `nextLaplace` calls.
+    @Test(arguments: [1, 2, 4095, 4097, 32_768, 32_769, 100_003])
+    func batchedLaplaceEqualsSequentialDraws(count: Int) throws {
+        var batched = RandomGenerator(seed: 31)
+        var sequential = batched
+        let tensor = try Tensor.laplace([count], loc: 0.25, scale: 0.75, using: &batched)
+        let expected = (0..<count).map { _ in Float(sequential.nextLaplace(loc: 0.25, scale: 0.75)) }
+        #expect(tensor.scalars.map(\.bitPattern) == expected.map(\.bitPattern))
+        #expect(batched == sequential)
+    }
+
+    /// The vectorised logarithm selects among fdlibm's formulas instead of branching; it must
+    /// give the scalar `log`'s bits for every input, including both sides of each branch
+    /// (|f| < 2^−20, the two reconstruction formulas, k = 0) and the special values, which send
+    /// the buffer down the scalar path.
+    @Test func vectorisedLogIsBitIdenticalToScalarLog() {
+        var g = RandomGenerator(seed: 5)
+        var inputs: [Double] = []
+        for _ in 0..<100_000 { inputs.append(Double(bitPattern: g.next() & 0x7FEF_FFFF_FFFF_FFFF)) }
+        for _ in 0..<100_000 { inputs.append(g.nextDouble() + 0x1p-60) }
+        for _ in 0..<20_000 {  // |f| < 2^−20 around powers of two, and k = 0
+            let near = Double(Int(g.next() % 41) - 20)
+            let offset = (g.nextDouble() - 0.5) * 0x1p-19
+            inputs.append(Foundation.pow(2, near) * (1 + offset))
+        }
+        inputs += [1, 2, 0.5, 1 + 0x1p-52, 1 - 0x1p-53, 2.0.squareRoot(), 0.5.squareRoot(), 0x1p-1022, .greatestFiniteMagnitude]
+        func vectorised(_ values: [Double]) -> [Double] {
+            var output = [Double](repeating: 0, count: values.count)
+            values.withUnsafeBufferPointer { input in
+                output.withUnsafeMutableBufferPointer { PortableMath.log(of: input, into: $0) }
+            }
+            return output
+        }
+        let scalar = inputs.map { PortableMath.log($0) }
+        #expect(vectorised(inputs).map(\.bitPattern) == scalar.map(\.bitPattern))
+        let special: [Double] = [3, 0, -0.0, -2, .infinity, .nan, .leastNonzeroMagnitude, 0x1p-1030, 7]
+        let expected = special.map { PortableMath.log($0) }
+        #expect(vectorised(special).map(\.bitPattern) == expected.map(\.bitPattern))
     }
 
     @Test func normalMomentsWithinStatisticalTolerance() throws {
