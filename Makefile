@@ -28,7 +28,8 @@ release: deps
 
 ## bench: engine kernels and a whole tutorial, against numpy in the same run
 bench: deps
-	$(SWIFT) build $(RELEASE_FLAGS)
+	$(SWIFT) build $(RELEASE_FLAGS) --product qnb
+	$(SWIFT) build $(RELEASE_FLAGS) --product qnb-bench
 	.build/release/qnb-bench
 	python3 bench/run-notebook.py --qnb .build/release/qnb
 
@@ -41,8 +42,9 @@ deps:
 		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev pkg-config; \
 	fi
 
+## lint: swift-format, strict, with .swift-format (CI runs it after the tests)
 lint:
-	$(SWIFT) format lint --strict --recursive Sources Tests bench
+	$(SWIFT) format lint --strict --recursive Sources Tests bench Package.swift
 
 clean:
 	rm -rf .build

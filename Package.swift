@@ -2,6 +2,13 @@
 import PackageDescription
 
 let optimizedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+/// The release executable is linked position-dependent: its 110,000 relative relocations (Swift
+/// metadata) are then resolved by the linker instead of at every start, which saves about 3 ms
+/// per run and a third of the start-up page faults. The cost is that the executable itself is
+/// not address-randomised (its libraries still are).
+let fixedAddressInRelease: [LinkerSetting] = [
+    .unsafeFlags(["-Xclang-linker", "-no-pie"], .when(platforms: [.linux], configuration: .release))
+]
 
 let package = Package(
     name: "qnb",
@@ -59,7 +66,8 @@ let package = Package(
                 "QNBNotebook",
                 "QNBRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            linkerSettings: fixedAddressInRelease
         ),
         .executableTarget(name: "qnb-bench", dependencies: ["QuantEngine"], path: "bench/qnb-bench"),
         .target(

@@ -10,6 +10,8 @@ Times the same operations as `swift run -c release qnb-bench engine` on float32 
   dequantize     q.astype(float32) * scale
   fakeQuantize   clip(rint(x / scale), -127, 127) * scale
   statistics     min, max, mean, std
+  evaluate       MSE, MAE, max error, SQNR and cosine of x against its dequantized int8 copy,
+                 in float64 (as qnb's evaluate)
   randn          Generator.standard_normal(n, dtype=float32)
   laplace        Generator.laplace(0, 1, n) rounded to float32 (numpy has no float32 Laplace)
 Usage: python3 bench/engine_numpy.py [--sizes 1048576,16777216] [--runs 7]
@@ -44,6 +46,16 @@ def main():
         q = np.clip(np.rint(x / scale), -127, 127).astype(np.int8)
         runs = args.runs if n <= (1 << 20) else max(3, args.runs // 2)
 
+        y = q.astype(np.float32) * scale
+
+        def evaluate():
+            a = x.astype(np.float64)
+            b = y.astype(np.float64)
+            e = a - b
+            signal, error = np.dot(a, a), np.dot(e, e)
+            return (error / n, np.abs(e).mean(), np.abs(e).max(),
+                    10 * np.log10(signal / error), np.dot(a, b) / np.sqrt(signal * np.dot(b, b)))
+
         def quantize():
             s = np.float32(np.abs(x).max() / np.float32(127))
             return np.clip(np.rint(x / s), -127, 127).astype(np.int8)
@@ -54,6 +66,7 @@ def main():
             "dequantize": lambda: q.astype(np.float32) * scale,
             "fakeQuantize": lambda: np.clip(np.rint(x / scale), -127, 127) * scale,
             "statistics": lambda: (x.min(), x.max(), x.mean(), x.std()),
+            "evaluate": evaluate,
             "randn": lambda: np.random.default_rng(1).standard_normal(n, dtype=np.float32),
             "laplace": lambda: np.random.default_rng(1).laplace(0, 1, n).astype(np.float32),
         }

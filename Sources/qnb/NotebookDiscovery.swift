@@ -38,7 +38,8 @@ enum NotebookDiscovery {
         for file in found {
             if let other = seen[file.outputName], other != file.path {
                 throw Failure(
-                    message: "'\(other)' and '\(file.path)' would both be written to '\(file.outputName).html'; run them separately or with different --output-dir"
+                    message:
+                        "'\(other)' and '\(file.path)' would both be written to '\(file.outputName).html'; run them separately or with different --output-dir"
                 )
             }
             seen[file.outputName] = file.path

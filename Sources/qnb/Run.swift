@@ -38,7 +38,9 @@ extension QNB {
         @Flag(help: "Print how long loading, each cell, rendering and writing took (to standard error).")
         var timings = false
 
-        @Option(help: ArgumentHelp("Time limit per cell in seconds (default: the notebook's, else 60).", valueName: "seconds"))
+        @Option(
+            help: ArgumentHelp(
+                "Time limit per cell in seconds (default: the notebook's, else 60).", valueName: "seconds"))
         var timeout: Double?
 
         func validate() throws {
@@ -125,7 +127,8 @@ extension QNB {
                         atPath: String(destination[..<slash]), withIntermediateDirectories: true)
                 }
             } catch {
-                stderr.write("qnb: error: cannot create the folder of '\(destination)': \(error.localizedDescription)\n")
+                stderr.write(
+                    "qnb: error: cannot create the folder of '\(destination)': \(error.localizedDescription)\n")
                 return ExitStatus.badInput
             }
             do {

@@ -1,4 +1,3 @@
-
 /// The stages of one `qnb run` and how long each took, for `--timings`.
 struct StageTimings {
     let clock: ContinuousClock

@@ -1,5 +1,6 @@
 import QNBNotebook
 import QNBScript
+import QNBTestSupport
 import Testing
 
 @Suite("Cell options")
@@ -85,10 +86,10 @@ struct CellOptionsTests {
     }
 
     @Test func unknownOptionIsLocatedWithASuggestion() {
-        let marked = MarkedText("```swift\n//| 1️⃣ecko: false\n```\n")
-        let diagnostics = parseErrors(marked.text)
+        let marked = MarkedSource("```swift\n//| 1️⃣ecko: false\n```\n")
+        let diagnostics = parseErrors(marked.source)
         #expect(diagnostics.count == 1)
-        #expect(diagnostics.first?.location == marked.location("1️⃣"))
+        #expect(diagnostics.first?.location == marked.location("1️⃣", file: "test.md"))
         #expect(
             diagnostics.first?.message
                 == "unknown cell option 'ecko' (expected one of: echo, output, error, timeout, label, caption, fold, check, tolerance)"
@@ -130,38 +131,41 @@ struct CellOptionsTests {
         ),
     ])
     func malformedValueIsLocatedAtTheValue(line: String, message: String) {
-        let marked = MarkedText("```swift\n\(line)\nx\n```\n")
-        let diagnostics = parseErrors(marked.text)
+        let marked = MarkedSource("```swift\n\(line)\nx\n```\n")
+        let diagnostics = parseErrors(marked.source)
         #expect(diagnostics.map(\.message) == [message])
-        #expect(diagnostics.first?.location == marked.location("1️⃣"))
+        #expect(diagnostics.first?.location == marked.location("1️⃣", file: "test.md"))
     }
 
     @Test func duplicateOption() {
-        let marked = MarkedText("```swift\n//| echo: false\n//| 1️⃣echo: true\n```\n")
-        let diagnostics = parseErrors(marked.text)
+        let marked = MarkedSource("```swift\n//| echo: false\n//| 1️⃣echo: true\n```\n")
+        let diagnostics = parseErrors(marked.source)
         #expect(diagnostics.map(\.message) == ["duplicate cell option 'echo' (first set on line 2)"])
-        #expect(diagnostics.first?.location == marked.location("1️⃣"))
+        #expect(diagnostics.first?.location == marked.location("1️⃣", file: "test.md"))
     }
 
     @Test func lineWithoutColon() {
-        let marked = MarkedText("```swift\n//| 1️⃣echo false\n```\n")
-        let diagnostics = parseErrors(marked.text)
+        let marked = MarkedSource("```swift\n//| 1️⃣echo false\n```\n")
+        let diagnostics = parseErrors(marked.source)
         #expect(diagnostics.map(\.message) == ["cell option line must look like '//| key: value'"])
-        #expect(diagnostics.first?.location == marked.location("1️⃣"))
+        #expect(diagnostics.first?.location == marked.location("1️⃣", file: "test.md"))
     }
 
     @Test func locationsInIndentedAndNestedCellsAreNotebookColumns() {
-        let marked = MarkedText("- item\n\n  ```swift\n  //| 1️⃣ecko: 1\n  //| echo: 2️⃣no way\n  ```\n")
-        let diagnostics = parseErrors(marked.text)
-        #expect(diagnostics.map(\.location) == [marked.location("1️⃣"), marked.location("2️⃣")])
+        let marked = MarkedSource("- item\n\n  ```swift\n  //| 1️⃣ecko: 1\n  //| echo: 2️⃣no way\n  ```\n")
+        let diagnostics = parseErrors(marked.source)
+        #expect(
+            diagnostics.map(\.location) == [
+                marked.location("1️⃣", file: "test.md"), marked.location("2️⃣", file: "test.md"),
+            ])
     }
 
     @Test func everyBadLineIsReported() {
-        let marked = MarkedText("```swift\n//| 1️⃣foo: 1\n//| bar\n//| tolerance: 3️⃣big\n```\n")
-        let diagnostics = parseErrors(marked.text)
+        let marked = MarkedSource("```swift\n//| 1️⃣foo: 1\n//| bar\n//| tolerance: 3️⃣big\n```\n")
+        let diagnostics = parseErrors(marked.source)
         #expect(diagnostics.count == 3)
         #expect(diagnostics.map(\.location.line) == [2, 3, 4])
-        #expect(diagnostics[0].location == marked.location("1️⃣"))
-        #expect(diagnostics[2].location == marked.location("3️⃣"))
+        #expect(diagnostics[0].location == marked.location("1️⃣", file: "test.md"))
+        #expect(diagnostics[2].location == marked.location("3️⃣", file: "test.md"))
     }
 }

@@ -1,5 +1,6 @@
 import QNBNotebook
 import QNBScript
+import QNBTestSupport
 import Testing
 
 @Suite("Front matter")
@@ -62,11 +63,11 @@ struct FrontMatterTests {
     }
 
     @Test func unknownKeyIsLocatedWithASuggestion() {
-        let marked = MarkedText("---\ntitle: T\n1️⃣sed: 1\n---\n")
-        let diagnostics = parseErrors(marked.text)
+        let marked = MarkedSource("---\ntitle: T\n1️⃣sed: 1\n---\n")
+        let diagnostics = parseErrors(marked.source)
         #expect(diagnostics.count == 1)
         let diagnostic = diagnostics.first
-        #expect(diagnostic?.location == marked.location("1️⃣"))
+        #expect(diagnostic?.location == marked.location("1️⃣", file: "test.md"))
         #expect(
             diagnostic?.message
                 == "unknown front matter key 'sed' (expected one of: title, description, seed, tolerance, timeout, params)"
@@ -91,17 +92,17 @@ struct FrontMatterTests {
         ("params: 1️⃣[bits]", "front matter 'params' must be a mapping of parameter names to values, got a list"),
     ])
     func malformedValueIsLocatedAtTheValue(line: String, message: String) {
-        let marked = MarkedText("---\n\(line)\n---\n")
-        let diagnostics = parseErrors(marked.text)
+        let marked = MarkedSource("---\n\(line)\n---\n")
+        let diagnostics = parseErrors(marked.source)
         #expect(diagnostics.map(\.message) == [message])
-        #expect(diagnostics.first?.location == marked.location("1️⃣"))
+        #expect(diagnostics.first?.location == marked.location("1️⃣", file: "test.md"))
     }
 
     @Test func parameterErrors() {
-        let marked = MarkedText(
+        let marked = MarkedSource(
             "---\nparams:\n  1️⃣my-bits: 4\n  ok: 1\n  nested: 2️⃣{a: 1}\n  list: 3️⃣[[1]]\n  empty: 4️⃣~\n---\n")
-        let diagnostics = parseErrors(marked.text)
-        #expect(diagnostics.map(\.location) == ["1️⃣", "2️⃣", "3️⃣", "4️⃣"].map { marked.location($0) })
+        let diagnostics = parseErrors(marked.source)
+        #expect(diagnostics.map(\.location) == ["1️⃣", "2️⃣", "3️⃣", "4️⃣"].map { marked.location($0, file: "test.md") })
         #expect(
             diagnostics.first?.message
                 == "parameter name 'my-bits' is not a valid identifier (letters, digits and '_', not starting with a digit)"
@@ -127,10 +128,10 @@ struct FrontMatterTests {
     }
 
     @Test func frontMatterMustBeAMapping() {
-        let marked = MarkedText("---\n1️⃣- a\n- b\n---\n")
-        let diagnostics = parseErrors(marked.text)
+        let marked = MarkedSource("---\n1️⃣- a\n- b\n---\n")
+        let diagnostics = parseErrors(marked.source)
         #expect(diagnostics.map(\.message) == ["front matter must be a mapping of keys to values"])
-        #expect(diagnostics.first?.location == marked.location("1️⃣"))
+        #expect(diagnostics.first?.location == marked.location("1️⃣", file: "test.md"))
     }
 
     @Test func unterminatedFrontMatter() {
@@ -149,9 +150,9 @@ struct FrontMatterTests {
 
     @Test func columnsAreUTF8Bytes() {
         // libYAML counts the key's column in Unicode scalars (15); qnb counts bytes (17).
-        let marked = MarkedText("---\n{title: \"éé\", 1️⃣sed: 1}\n---\n")
-        let diagnostics = parseErrors(marked.text)
-        #expect(diagnostics.first?.location == marked.location("1️⃣"))
+        let marked = MarkedSource("---\n{title: \"éé\", 1️⃣sed: 1}\n---\n")
+        let diagnostics = parseErrors(marked.source)
+        #expect(diagnostics.first?.location == marked.location("1️⃣", file: "test.md"))
         #expect(diagnostics.first?.location.column == 17)
     }
 

@@ -1,5 +1,6 @@
 import QNBNotebook
 import QNBScript
+import QNBTestSupport
 import Testing
 
 @Suite("Notebook parsing: cells")
@@ -127,24 +128,24 @@ struct NotebookParsingTests {
     }
 
     @Test func unterminatedFenceIsAWarningAndRunsToTheEnd() throws {
-        let marked = MarkedText("Prose.\n\n1️⃣```swift\nlet x = 1\n\nstill code\n")
-        let notebook = try #require(parsed(marked.text))
+        let marked = MarkedSource("Prose.\n\n1️⃣```swift\nlet x = 1\n\nstill code\n")
+        let notebook = try #require(parsed(marked.source))
         #expect(notebook.cells.count == 1)
         #expect(notebook.cells[0].isTerminated == false)
         #expect(notebook.cells[0].source == "let x = 1\n\nstill code\n")
         #expect(notebook.warnings.count == 1)
         let warning = try #require(notebook.warnings.first)
         #expect(warning.severity == .warning)
-        #expect(warning.location == marked.location("1️⃣"))
+        #expect(warning.location == marked.location("1️⃣", file: "test.md"))
         #expect(warning.message.hasPrefix("unterminated code fence: no closing ```"))
     }
 
     @Test func unterminatedFenceInAListItemEndsWithTheItem() throws {
-        let marked = MarkedText("- a\n  1️⃣```swift\n  open\n- b\n")
-        let notebook = try #require(parsed(marked.text))
+        let marked = MarkedSource("- a\n  1️⃣```swift\n  open\n- b\n")
+        let notebook = try #require(parsed(marked.source))
         #expect(notebook.cells.count == 1)
         #expect(notebook.cells[0].source == "open\n")
-        #expect(notebook.warnings.map(\.location) == [marked.location("1️⃣")])
+        #expect(notebook.warnings.map(\.location) == [marked.location("1️⃣", file: "test.md")])
         #expect(notebook.warnings.first?.message.contains("unterminated code fence") == true)
     }
 
@@ -178,11 +179,11 @@ struct NotebookParsingTests {
     }
 
     @Test func unknownInfoWordIsAWarningAtTheWord() throws {
-        let marked = MarkedText("```swift 1️⃣hidden\nlet x = 1\n```\n")
-        let notebook = try #require(parsed(marked.text))
+        let marked = MarkedSource("```swift 1️⃣hidden\nlet x = 1\n```\n")
+        let notebook = try #require(parsed(marked.source))
         #expect(notebook.cells.first?.runs == true)
         #expect(notebook.warnings.count == 1)
-        #expect(notebook.warnings.first?.location == marked.location("1️⃣"))
+        #expect(notebook.warnings.first?.location == marked.location("1️⃣", file: "test.md"))
         #expect(
             notebook.warnings.first?.message
                 == "unknown word 'hidden' after 'swift' in the fence's info string (expected: norun)")
@@ -207,7 +208,7 @@ struct NotebookParsingTests {
     }
 
     @Test func reportsEveryErrorAtOnceInSourceOrder() {
-        let marked = MarkedText(
+        let marked = MarkedSource(
             """
             ---
             1️⃣sed: 1
@@ -221,8 +222,8 @@ struct NotebookParsingTests {
             //| fold: 3️⃣maybe
             ```
             """)
-        let diagnostics = parseErrors(marked.text)
-        #expect(diagnostics.map(\.location) == ["1️⃣", "2️⃣", "3️⃣"].map { marked.location($0) })
+        let diagnostics = parseErrors(marked.source)
+        #expect(diagnostics.map(\.location) == ["1️⃣", "2️⃣", "3️⃣"].map { marked.location($0, file: "test.md") })
         #expect(diagnostics.allSatisfy { $0.severity == .error })
     }
 

@@ -1,5 +1,6 @@
 import QNBNotebook
 import QNBScript
+import QNBTestSupport
 import Testing
 
 @Suite("Notebook parsing: title, headings, cross-references")
@@ -94,10 +95,10 @@ struct TitleAndHeadingTests {
     }
 
     @Test func duplicateLabelIsAnError() {
-        let marked = MarkedText("```swift\n//| label: fig-a\n1\n```\n\n```swift\n//| 1️⃣label: fig-a\n2\n```\n")
-        let diagnostics = parseErrors(marked.text)
+        let marked = MarkedSource("```swift\n//| label: fig-a\n1\n```\n\n```swift\n//| 1️⃣label: fig-a\n2\n```\n")
+        let diagnostics = parseErrors(marked.source)
         #expect(diagnostics.count == 1)
-        #expect(diagnostics.first?.location == marked.location("1️⃣"))
+        #expect(diagnostics.first?.location == marked.location("1️⃣", file: "test.md"))
         #expect(diagnostics.first?.message == "duplicate label 'fig-a' (first used on line 2)")
     }
 }

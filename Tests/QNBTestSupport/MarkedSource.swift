@@ -46,6 +46,12 @@ public struct MarkedSource: Sendable {
         return position
     }
 
+    /// The marker's location when `source` is a whole file at `file` (line 1 is its first line).
+    public func location(_ marker: String = "1️⃣", file: String) -> SourceLocation {
+        let position = position(marker)
+        return SourceLocation(file: file, line: position.line, column: position.column)
+    }
+
     /// The marker's location in the notebook, for a cell starting at `origin`.
     public func location(_ marker: String = "1️⃣", origin: SourceOrigin) -> SourceLocation {
         let position = position(marker)

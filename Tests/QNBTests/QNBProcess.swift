@@ -21,7 +21,8 @@ struct QNBProcess {
         while !folder.path.isEmpty, folder.path != "/" {
             let candidate = folder.appendingPathComponent("qnb")
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue
+            {
                 return candidate
             }
             folder = folder.deletingLastPathComponent()

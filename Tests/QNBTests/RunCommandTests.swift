@@ -72,7 +72,10 @@ import Testing
         let timed = try box.qnb("run", "small.md", "--timings")
         #expect(plain.status == 0 && timed.status == 0)
         #expect(!plain.stderr.contains("timings"))
-        for stage in ["timings for small.md:", "load and parse", "cell 1 (line", "cell 2 (line", "render page", "write page", "total"] {
+        for stage in [
+            "timings for small.md:", "load and parse", "cell 1 (line", "cell 2 (line", "render page", "write page",
+            "total",
+        ] {
             #expect(timed.stderr.contains(stage), "missing '\(stage)' in: \(timed.stderr)")
         }
         #expect(try box.read("output/small.html") == page)

@@ -4,7 +4,7 @@
 //
 // For each size it times, on a float32 tensor of N(0, 0.02²) values, the median of several runs
 // of: int8 symmetric quantize (calibration + kernel), the quantize kernel alone (explicit
-// parameters), dequantize, fused fakeQuantize, statistics (min, max, mean, std), randn and laplace. It
+// parameters), dequantize, fused fakeQuantize, statistics (min, max, mean, std), evaluate (error metrics), randn and laplace. It
 // prints ns/element and GB/s (bytes read + written by the operation), then runs
 // `python3 bench/engine_numpy.py` (if present) for the same operations and prints the ratio.
 
@@ -81,6 +81,9 @@ func benchmarkEngine(sizes: [Int], runs: Int) throws -> [Measurement] {
         try time("statistics", bytes: 16) {
             sink += try x.min() + x.max() + Float(x.mean()) + Float(x.std())
         }
+        // evaluate reads the reference and the approximation once each.
+        let approximation = q.dequantized()
+        try time("evaluate", bytes: 8) { sink += Float(try ErrorMetrics.compare(x, approximation).sqnr) }
         try time("randn", bytes: 4) { sink += try Tensor.randn([n], seed: 1).scalars[0] }
         try time("laplace", bytes: 4) { sink += try Tensor.laplace([n], seed: 1).scalars[0] }
     }

@@ -99,7 +99,9 @@ public struct NotebookRunner: Sendable {
 
     /// Decides a cell's status from its result and its `error` option.
     func judge(_ result: CellResult, of cell: Cell, in notebook: Notebook) -> CellRun {
-        var run = CellRun(cellIndex: cell.index, status: .succeeded, outputs: result.outputs, error: result.error, warnings: result.warnings)
+        var run = CellRun(
+            cellIndex: cell.index, status: .succeeded, outputs: result.outputs, error: result.error,
+            warnings: result.warnings)
         let fence = SourceLocation(file: notebook.path, line: cell.fenceLine, column: 1)
         switch (cell.options.error, result.error) {
         case (.none, .none):

@@ -115,7 +115,10 @@ struct RandomTests {
             let offset = (g.nextDouble() - 0.5) * 0x1p-19
             inputs.append(Foundation.pow(2, near) * (1 + offset))
         }
-        inputs += [1, 2, 0.5, 1 + 0x1p-52, 1 - 0x1p-53, 2.0.squareRoot(), 0.5.squareRoot(), 0x1p-1022, .greatestFiniteMagnitude]
+        inputs += [
+            1, 2, 0.5, 1 + 0x1p-52, 1 - 0x1p-53, 2.0.squareRoot(), 0.5.squareRoot(), 0x1p-1022,
+            .greatestFiniteMagnitude,
+        ]
         func vectorised(_ values: [Double]) -> [Double] {
             var output = [Double](repeating: 0, count: values.count)
             values.withUnsafeBufferPointer { input in

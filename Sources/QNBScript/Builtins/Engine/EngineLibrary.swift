@@ -132,7 +132,9 @@ enum EngineBindings {
                 default: throw args.error(1, "expected a closed range such as -1...1")
                 }
             }
-            guard lo <= hi, lo.isFinite, hi.isFinite else { throw args.error(1, "the range must be finite and not empty") }
+            guard lo <= hi, lo.isFinite, hi.isFinite else {
+                throw args.error(1, "the range must be finite and not empty")
+            }
             let seed = try seed(args, 2, context)
             return .object(
                 try engine { () throws(QuantEngineError) in

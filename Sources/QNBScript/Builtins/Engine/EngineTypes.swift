@@ -48,13 +48,18 @@ extension EngineBindings {
                     }
                 }
             }
-            t.method("percentile", [.unlabeled("p", .double)], returns: .double, doc: "numpy's percentile, p in 0…100.") {
+            t.method("percentile", [.unlabeled("p", .double)], returns: .double, doc: "numpy's percentile, p in 0…100.")
+            {
                 tensor, args, _ in
                 let p = try args.double(0)
-                return .double(Double(try engine(argument: 0) { () throws(QuantEngineError) in try tensor.percentile(p) }))
+                return .double(
+                    Double(try engine(argument: 0) { () throws(QuantEngineError) in try tensor.percentile(p) }))
             }
             t.method("abs", returns: tensorType, doc: "Element-wise |x|.") { tensor, _, _ in .object(tensor.abs()) }
-            t.method("reshaped", [.unlabeled("shape", .array(.int))], returns: tensorType, doc: "Same elements, new shape (one -1 allowed).") {
+            t.method(
+                "reshaped", [.unlabeled("shape", .array(.int))], returns: tensorType,
+                doc: "Same elements, new shape (one -1 allowed)."
+            ) {
                 tensor, args, _ in
                 let shape = try args.ints(0)
                 return .object(try engine(argument: 0) { () throws(QuantEngineError) in try tensor.reshaped(shape) })
@@ -68,7 +73,9 @@ extension EngineBindings {
                 return .object(try engine(argument: 0) { () throws(QuantEngineError) in try tensor[index] })
             }
             for symbol in ["+", "-", "*", "/"] {
-                t.binaryOperator(symbol, lhs: tensorType, rhs: tensorType, returns: tensorType, doc: "Element-wise, broadcasting.") {
+                t.binaryOperator(
+                    symbol, lhs: tensorType, rhs: tensorType, returns: tensorType, doc: "Element-wise, broadcasting."
+                ) {
                     a, b, _ in try arithmetic(symbol, a, b)
                 }
                 t.binaryOperator(symbol, lhs: tensorType, rhs: .number, returns: tensorType, doc: "With a number.") {
@@ -97,7 +104,9 @@ extension EngineBindings {
             t.property("rmse", .double, doc: "Root mean squared error.") { .double($0.rmse) }
             t.property("mae", .double, doc: "Mean absolute error.") { .double($0.mae) }
             t.property("maxError", .double, doc: "Largest absolute error.") { .double($0.maxError) }
-            t.property("sqnr", .double, doc: "Signal-to-quantization-noise ratio in dB (inf when exact).") { .double($0.sqnr) }
+            t.property("sqnr", .double, doc: "Signal-to-quantization-noise ratio in dB (inf when exact).") {
+                .double($0.sqnr)
+            }
             t.property("cosine", .double, doc: "Cosine similarity.") { .double($0.cosine) }
         }
 
