@@ -16,7 +16,9 @@ extension QNB {
 
                 A notebook given as a file is written to OUTPUT-DIR/NAME.html; the notebooks \
                 found in a folder keep their layout below it (notebooks/a/b.md, run as \
-                `qnb run notebooks`, becomes OUTPUT-DIR/a/b.html).
+                `qnb run notebooks`, becomes OUTPUT-DIR/a/b.html). Beside each page, a run \
+                without unexpected errors records the snapshot OUTPUT-DIR/NAME.json: every \
+                cell's outputs, numbers kept as numbers, for `qnb check`.
                 """
         )
 
@@ -133,6 +135,13 @@ extension QNB {
             }
             do {
                 try AtomicFile.save(page, to: destination)
+                // The snapshot records what the notebook produced for `qnb check`; a run with an
+                // unexpected failure leaves the last good snapshot alone.
+                if run.succeeded {
+                    var snapshot = Snapshot(run)
+                    snapshot.notebook = displayPath(file.path)
+                    try AtomicFile.save(snapshot.jsonText(), to: snapshotPath(forPage: destination))
+                }
             } catch {
                 stderr.write("qnb: error: \(error)\n")
                 return ExitStatus.badInput
@@ -170,6 +179,11 @@ extension QNB {
             while folder.count > 1 && folder.hasSuffix("/") { folder = folder.dropLast() }
             if folder.isEmpty || folder == "." { return name }
             return folder.hasSuffix("/") ? folder + name : folder + "/" + name
+        }
+
+        /// `output/a/b.json` for the page `output/a/b.html`.
+        func snapshotPath(forPage page: String) -> String {
+            String(page.dropLast(".html".count)) + ".json"
         }
 
         /// An absolute path inside the current folder shown relative to it.

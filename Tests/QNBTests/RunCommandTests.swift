@@ -40,6 +40,21 @@ import Testing
         #expect(page.contains("<title>Small</title>"))
     }
 
+    /// A successful run records `output/NAME.json` beside the page, with the notebook's relative
+    /// path and its outputs; a run that fails unexpectedly leaves the last good snapshot alone.
+    @Test func aRunRecordsItsSnapshotUnlessItFails() throws {
+        let box = try Sandbox()
+        try box.write("notebooks/small.md", Self.smallNotebook)
+        #expect(try box.qnb("run", "notebooks/small.md").status == 0)
+        let snapshot = try box.read("output/small.json")
+        #expect(snapshot.contains("\"notebook\" : \"notebooks/small.md\""))
+        #expect(snapshot.contains("\"text\" : \"55\""))
+        #expect(!snapshot.contains(box.root.path))
+        try box.write("notebooks/small.md", Self.smallNotebook + "\n```swift\nlet broken = 1 / 0\n```\n")
+        #expect(try box.qnb("run", "notebooks/small.md").status == 1)
+        #expect(try box.read("output/small.json") == snapshot)
+    }
+
     @Test func runningTwiceGivesByteIdenticalPages() throws {
         let box = try Sandbox()
         try box.write("a.md", Self.smallNotebook + "\n```swift\nrandn([4, 4], mean: 0, std: 1)\n```\n")
