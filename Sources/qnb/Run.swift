@@ -159,17 +159,12 @@ extension QNB {
             let executed = run.cells.filter { $0.status != .notRun && $0.status != .skipped }.count
             let failed = run.cells.filter { $0.status == .failed }.count
             let notRun = run.cells.filter { $0.status == .notRun }.count
-            let milliseconds = Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) * 1e-15
             var text = failed == 0 ? out.styled("✓", 32) : out.styled("✗", 31)
             text += " \(file.path): \(executed) \(executed == 1 ? "cell" : "cells") run"
             if failed > 0 { text += ", \(failed) failed" }
             if notRun > 0 { text += ", \(notRun) not run" }
-            text += " in \(formatMilliseconds(milliseconds)) → \(page)"
+            text += " in \(formatDuration(elapsed.milliseconds)) → \(page)"
             return text
-        }
-
-        func formatMilliseconds(_ value: Double) -> String {
-            formatDuration(value)
         }
 
         /// `folder/name` with one slash between them and no leading `./`.
