@@ -10,12 +10,12 @@ struct QNB: ParsableCommand {
         discussion: """
             A notebook is a CommonMark file whose ```swift fences are cells written in a small \
             subset of Swift that drives qnb's quantization engine. `qnb run` executes the cells \
-            top to bottom in one shared environment and writes one HTML page per notebook.
+            top to bottom in one shared environment and writes one HTML page per notebook, with             a snapshot of its outputs that `qnb check` compares later runs with.
 
-            Exit status: 0 success, 1 a cell failed, 2 bad usage or unreadable input.
+            Exit status: 0 success, 1 a cell failed (or, for check, differs), 2 bad usage or             unreadable input, 3 (check) a snapshot is missing.
             """,
         version: QNBVersion.current,
-        subcommands: [Run.self, Builtins.self]
+        subcommands: [Run.self, Check.self, Builtins.self]
     )
 
     /// Parses the command line and runs it, mapping argument-parser failures to exit status 2
@@ -45,4 +45,5 @@ enum ExitStatus {
     static let success: Int32 = 0
     static let cellFailed: Int32 = 1
     static let badInput: Int32 = 2
+    static let missingSnapshot: Int32 = 3
 }

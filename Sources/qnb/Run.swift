@@ -19,173 +19,149 @@ extension QNB {
                 `qnb run notebooks`, becomes OUTPUT-DIR/a/b.html). Beside each page, a run \
                 without unexpected errors records the snapshot OUTPUT-DIR/NAME.json: every \
                 cell's outputs, numbers kept as numbers, for `qnb check`.
+
+                Several notebooks run in parallel (--jobs); each one's messages are printed \
+                together when it is done, in path order.
                 """
         )
 
-        @Argument(help: "Notebook files (.md) or folders; a folder means every *.md file in it, recursively.")
-        var paths: [String]
-
-        @Option(name: .customLong("output-dir"), help: "Folder for the pages.")
-        var outputDirectory = "output"
+        @OptionGroup var selection: NotebookSelection
 
         @Flag(help: "Run the remaining cells after a cell fails (the exit status is still 1).")
         var allowErrors = false
 
-        @Option(
-            name: [.customShort("p"), .customLong("param")],
-            help: ArgumentHelp("Override a front matter parameter.", valueName: "name=value")
-        )
-        var parameters: [String] = []
-
         @Flag(help: "Print how long loading, each cell, rendering and writing took (to standard error).")
         var timings = false
 
-        @Option(
-            help: ArgumentHelp(
-                "Time limit per cell in seconds (default: the notebook's, else 60).", valueName: "seconds"))
-        var timeout: Double?
-
-        func validate() throws {
-            if paths.isEmpty {
-                throw ValidationError("Give at least one notebook file or folder.")
-            }
-            if let timeout, !(timeout > 0 && timeout.isFinite) {
-                throw ValidationError("--timeout must be a positive number of seconds.")
-            }
-            _ = try parsedParameters()
-        }
-
-        func parsedParameters() throws -> [String: NotebookParameter] {
-            var result: [String: NotebookParameter] = [:]
-            for text in parameters {
-                guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
-                    throw ValidationError("-p expects name=value, got '\(text)'.")
-                }
-                let name = String(text[..<equals])
-                result[name] = NotebookParameter(parsing: String(text[text.index(after: equals)...]))
-            }
-            return result
-        }
-
         func run() throws {
-            let notebooks: [NotebookFile]
-            do {
-                notebooks = try NotebookDiscovery.find(paths)
-            } catch {
-                Terminal.standardError.write("qnb: error: \(error.message)\n")
-                throw ExitCode(ExitStatus.badInput)
-            }
-            let options = RunOptions(allowErrors: allowErrors, parameters: try parsedParameters(), timeout: timeout)
+            let notebooks = try selection.notebooks()
+            let job = RunJob(
+                options: try selection.runOptions(allowErrors: allowErrors),
+                outputDirectory: selection.outputDirectory, timings: timings)
             var status = ExitStatus.success
-            for file in notebooks {
-                status = max(status, runOne(file, options: options))
+            JobQueue.run(count: notebooks.count, workers: selection.workerCount(for: notebooks.count)) { index in
+                job.run(notebooks[index])
+            } deliver: { _, result in
+                result.transcript.flush()
+                status = max(status, result.status)
             }
             if status != ExitStatus.success { throw ExitCode(status) }
         }
+    }
+}
 
-        /// Runs one notebook, writes its page and prints its summary; returns its exit status.
-        func runOne(_ file: NotebookFile, options: RunOptions) -> Int32 {
-            let clock = ContinuousClock()
-            let start = clock.now
-            var printer = DiagnosticPrinter()
-            let stderr = Terminal.standardError
-            var stages = StageTimings(clock: clock, start: start)
+/// Runs one notebook, writes its page and snapshot, and describes what happened.
+struct RunJob: Sendable {
+    var options: RunOptions
+    var outputDirectory: String
+    var timings: Bool
 
-            let notebook: Notebook
-            do {
-                let loaded = try Notebook.load(path: file.path)
-                printer.sources[file.path] = loaded.source
-                notebook = loaded
-            } catch {
-                if let source = error.source { printer.sources[file.path] = source }
-                for diagnostic in error.diagnostics { printer.print(diagnostic) }
-                if error.diagnostics.isEmpty { stderr.write("qnb: error: \(error)\n") }
-                return ExitStatus.badInput
-            }
-            for warning in notebook.warnings { printer.print(warning) }
-            stages.lap("load and parse")
+    struct Outcome: Sendable {
+        var status: Int32
+        var transcript: Transcript
+    }
 
-            let run: NotebookRun
-            do {
-                run = try NotebookRunner(options: options).run(notebook) { cell, _, duration in
-                    stages.add("cell \(cell.index + 1) (line \(cell.fenceLine))", duration)
-                }
-            } catch {
-                stderr.write("qnb: error: \(error)\n")
-                return ExitStatus.badInput
-            }
-            stages.lap("session set-up")
-            for cell in run.cells {
-                for warning in cell.warnings { printer.print(warning) }
-                if cell.status == .failed, let error = cell.error { printer.print(error) }
-            }
+    func run(_ file: NotebookFile) -> Outcome {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var transcript = Transcript()
+        var stages = StageTimings(clock: clock, start: start)
 
-            let page = HTMLPage.render(run)
-            stages.lap("render page")
-            let destination = joinedPath(outputDirectory, file.outputName + ".html")
-            do {
-                if let slash = destination.lastIndex(of: "/"), slash != destination.startIndex {
-                    try FileManager.default.createDirectory(
-                        atPath: String(destination[..<slash]), withIntermediateDirectories: true)
-                }
-            } catch {
-                stderr.write(
-                    "qnb: error: cannot create the folder of '\(destination)': \(error.localizedDescription)\n")
-                return ExitStatus.badInput
-            }
-            do {
-                try AtomicFile.save(page, to: destination)
-                // The snapshot records what the notebook produced for `qnb check`; a run with an
-                // unexpected failure leaves the last good snapshot alone.
-                if run.succeeded {
-                    var snapshot = Snapshot(run)
-                    snapshot.notebook = displayPath(file.path)
-                    try AtomicFile.save(snapshot.jsonText(), to: snapshotPath(forPage: destination))
-                }
-            } catch {
-                stderr.write("qnb: error: \(error)\n")
-                return ExitStatus.badInput
-            }
+        guard let notebook = NotebookLoader.load(file, into: &transcript) else {
+            return Outcome(status: ExitStatus.badInput, transcript: transcript)
+        }
+        stages.lap("load and parse")
 
-            stages.lap("write page")
-            let elapsed = clock.now - start
-            print(summary(of: run, file: file, page: displayPath(destination), elapsed: elapsed))
-            if timings { stderr.write(stages.report(title: file.path, total: elapsed)) }
-            return run.cells.contains { $0.status == .failed } ? ExitStatus.cellFailed : ExitStatus.success
+        let run: NotebookRun
+        do {
+            run = try NotebookRunner(options: options).run(notebook) { cell, _, duration in
+                stages.add("cell \(cell.index + 1) (line \(cell.fenceLine))", duration)
+            }
+        } catch {
+            transcript.err("qnb: error: \(error)\n")
+            return Outcome(status: ExitStatus.badInput, transcript: transcript)
+        }
+        stages.lap("session set-up")
+        NotebookLoader.report(run, into: &transcript)
+
+        let page = HTMLPage.render(run)
+        stages.lap("render page")
+        let destination = OutputPaths.joined(outputDirectory, file.outputName + ".html")
+        do {
+            try OutputPaths.createFolder(of: destination)
+            try AtomicFile.save(page, to: destination)
+            // The snapshot records what the notebook produced for `qnb check`; a run with an
+            // unexpected failure leaves the last good snapshot alone.
+            if run.succeeded {
+                try AtomicFile.save(
+                    Snapshot(run, path: file.path).jsonText(), to: OutputPaths.snapshot(forPage: destination))
+            }
+        } catch {
+            transcript.err("qnb: error: \(error)\n")
+            return Outcome(status: ExitStatus.badInput, transcript: transcript)
         }
 
-        func summary(of run: NotebookRun, file: NotebookFile, page: String, elapsed: Duration) -> String {
-            let out = Terminal.standardOutput
-            let executed = run.cells.filter { $0.status != .notRun && $0.status != .skipped }.count
-            let failed = run.cells.filter { $0.status == .failed }.count
-            let notRun = run.cells.filter { $0.status == .notRun }.count
-            var text = failed == 0 ? out.styled("✓", 32) : out.styled("✗", 31)
-            text += " \(file.path): \(executed) \(executed == 1 ? "cell" : "cells") run"
-            if failed > 0 { text += ", \(failed) failed" }
-            if notRun > 0 { text += ", \(notRun) not run" }
-            text += " in \(formatDuration(elapsed.milliseconds)) → \(page)"
-            return text
-        }
+        stages.lap("write page")
+        let elapsed = clock.now - start
+        transcript.out(summary(of: run, file: file, page: OutputPaths.display(destination), elapsed: elapsed) + "\n")
+        if timings { transcript.err(stages.report(title: file.path, total: elapsed)) }
+        return Outcome(status: run.succeeded ? ExitStatus.success : ExitStatus.cellFailed, transcript: transcript)
+    }
 
-        /// `folder/name` with one slash between them and no leading `./`.
-        func joinedPath(_ folder: String, _ name: String) -> String {
-            var folder = Substring(folder)
-            while folder.hasPrefix("./") { folder = folder.dropFirst(2) }
-            while folder.count > 1 && folder.hasSuffix("/") { folder = folder.dropLast() }
-            if folder.isEmpty || folder == "." { return name }
-            return folder.hasSuffix("/") ? folder + name : folder + "/" + name
-        }
+    func summary(of run: NotebookRun, file: NotebookFile, page: String, elapsed: Duration) -> String {
+        let out = Terminal.standardOutput
+        let executed = run.cells.filter { $0.status != .notRun && $0.status != .skipped }.count
+        let failed = run.cells.filter { $0.status == .failed }.count
+        let notRun = run.cells.filter { $0.status == .notRun }.count
+        var text = failed == 0 ? out.styled("✓", 32) : out.styled("✗", 31)
+        text += " \(file.path): \(executed) \(executed == 1 ? "cell" : "cells") run"
+        if failed > 0 { text += ", \(failed) failed" }
+        if notRun > 0 { text += ", \(notRun) not run" }
+        text += " in \(formatDuration(elapsed.milliseconds)) → \(page)"
+        return text
+    }
+}
 
-        /// `output/a/b.json` for the page `output/a/b.html`.
-        func snapshotPath(forPage page: String) -> String {
-            String(page.dropLast(".html".count)) + ".json"
+/// Loading a notebook and reporting its diagnostics, as `run` and `check` both do.
+enum NotebookLoader {
+    /// The notebook, with its warnings printed; `nil` after printing why it cannot be read.
+    static func load(_ file: NotebookFile, into transcript: inout Transcript) -> Notebook? {
+        var printer = DiagnosticPrinter()
+        do {
+            let notebook = try Notebook.load(path: file.path)
+            printer.sources[file.path] = notebook.source
+            for warning in notebook.warnings { transcript.err(printer.format(warning)) }
+            return notebook
+        } catch {
+            if let source = error.source { printer.sources[file.path] = source }
+            for diagnostic in error.diagnostics { transcript.err(printer.format(diagnostic)) }
+            if error.diagnostics.isEmpty { transcript.err("qnb: error: \(error)\n") }
+            return nil
         }
+    }
 
-        /// An absolute path inside the current folder shown relative to it.
-        func displayPath(_ path: String) -> String {
-            guard path.hasPrefix("/") else { return path }
-            let current = FileManager.default.currentDirectoryPath + "/"
-            return path.hasPrefix(current) ? String(path.dropFirst(current.count)) : path
+    /// The cells' warnings and unexpected errors, with their source lines.
+    static func report(_ run: NotebookRun, into transcript: inout Transcript) {
+        var printer = DiagnosticPrinter()
+        printer.sources[run.notebook.path] = run.notebook.source
+        for cell in run.cells {
+            for warning in cell.warnings { transcript.err(printer.format(warning)) }
+            if cell.status == .failed, let error = cell.error { transcript.err(printer.format(error)) }
         }
+    }
+}
+
+extension OutputPaths {
+    /// `output/a/b.json` for the page `output/a/b.html`.
+    static func snapshot(forPage page: String) -> String {
+        String(page.dropLast(".html".count)) + ".json"
+    }
+}
+
+extension Snapshot {
+    /// The snapshot of `run`, naming the notebook by `path` relative to the current folder.
+    init(_ run: NotebookRun, path: String) {
+        self.init(run)
+        notebook = OutputPaths.display(path)
     }
 }

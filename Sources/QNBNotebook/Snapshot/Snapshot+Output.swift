@@ -25,11 +25,11 @@ extension Snapshot {
                 self = .text(text)
             case .table(let table):
                 self = .table(
-                    columns: table.columns, rows: table.rows.map { $0.map(Scalar.init) }, text: table.plainText)
+                    columns: table.columns, rows: table.rows, text: table.plainText)
             case .record(let record):
                 self = .record(
                     title: record.title,
-                    fields: record.fields.map { Field(name: $0.name, value: Scalar($0.value)) },
+                    fields: record.fields.map { Field(name: $0.name, value: $0.value) },
                     preview: record.preview, text: record.plainText)
             case .stack(let items):
                 self = .stack(items.map(Output.init))
@@ -59,71 +59,19 @@ extension Snapshot {
 
     /// A table cell or field value: a JSON number, string, boolean or null. Numbers that JSON
     /// cannot write (NaN, ±∞) are written as the strings "NaN", "Infinity" and "-Infinity".
-    public enum Scalar: Hashable, Sendable {
-        case integer(Int)
-        case number(Double)
-        case text(String)
-        case bool(Bool)
-        case empty
-
-        init(_ scalar: DisplayScalar) {
-            switch scalar {
-            case .integer(let value): self = .integer(value)
-            case .number(let value): self = .number(value)
-            case .text(let value): self = .text(value)
-            case .bool(let value): self = .bool(value)
-            case .empty: self = .empty
-            }
-        }
-
-        /// The value as a number, if it is one (the non-finite spellings included).
-        public var number: Double? {
-            switch self {
-            case .integer(let value): return Double(value)
-            case .number(let value): return value
-            case .text("NaN"): return .nan
-            case .text("Infinity"): return .infinity
-            case .text("-Infinity"): return -.infinity
-            case .text, .bool, .empty: return nil
-            }
-        }
-    }
+    public typealias Scalar = DisplayScalar
 }
 
-extension Snapshot.Scalar: Codable {
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .empty
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Int.self) {
-            self = .integer(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .number(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .text(value)
-        } else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "expected a number, a string, a boolean or null")
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
+extension DisplayScalar {
+    /// The value as a number, if it is one (the non-finite spellings of snapshots included).
+    public var number: Double? {
         switch self {
-        case .integer(let value): try container.encode(value)
-        case .number(let value):
-            if value.isNaN {
-                try container.encode("NaN")
-            } else if value.isInfinite {
-                try container.encode(value > 0 ? "Infinity" : "-Infinity")
-            } else {
-                try container.encode(value)
-            }
-        case .text(let value): try container.encode(value)
-        case .bool(let value): try container.encode(value)
-        case .empty: try container.encodeNil()
+        case .integer(let value): return Double(value)
+        case .number(let value): return value
+        case .text("NaN"): return .nan
+        case .text("Infinity"): return .infinity
+        case .text("-Infinity"): return -.infinity
+        case .text, .bool, .empty: return nil
         }
     }
 }

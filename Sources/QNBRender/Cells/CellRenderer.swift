@@ -5,6 +5,7 @@ import QNBScript
 /// errors and warnings, and its caption when it is a labelled figure or table.
 struct CellRenderer {
     let run: NotebookRun
+    var review: CheckReview? = nil
 
     private var notebook: Notebook { run.notebook }
 
@@ -16,11 +17,14 @@ struct CellRenderer {
         let showsCode = options.echo
         let outputs = options.output ? cellRun.outputs : []
         let hasError = cellRun.error != nil
+        let check = review?.cells[cell.index]
         var writer = HTMLWriter()
 
         let tag: StaticString = caption == nil ? "section" : "figure"
         writer.open(
-            tag, class: cardClass(status: cellRun.status, showsCode: showsCode), id: cell.anchor,
+            tag,
+            class: cardClass(status: cellRun.status, showsCode: showsCode) + (check == nil ? "" : " qnb-cell--differs"),
+            id: cell.anchor,
             ["aria-label": "Cell \(cell.number)"])
         writer.newline()
 
@@ -34,9 +38,20 @@ struct CellRenderer {
         if cellRun.status == .notRun {
             notRunNote(into: &writer)
         }
-        if !outputs.isEmpty || hasError || !cellRun.warnings.isEmpty {
+        if let check {
+            // The snapshot's text beside this run's outputs (which follow in the second column).
+            CheckReview.differences(of: check, into: &writer)
+            writer.open("div", class: "qnb-review-columns")
+            writer.open("div", class: "qnb-review-expected")
+            writer.element("p", class: "qnb-review-heading", text: "Snapshot")
+            writer.element(
+                "pre", class: "qnb-text", text: check.expectedText.isEmpty ? "(no output)" : check.expectedText)
+            writer.close("div")
+        }
+        if !outputs.isEmpty || hasError || !cellRun.warnings.isEmpty || check != nil {
             writer.open("div", class: "qnb-outputs")
             writer.newline()
+            if check != nil { writer.element("p", class: "qnb-review-heading", text: "This run") }
             for output in outputs { OutputRenderer.render(output, into: &writer) }
             let diagnostics = DiagnosticRenderer(notebook: notebook)
             if let error = cellRun.error {
@@ -44,6 +59,10 @@ struct CellRenderer {
                     error, style: cellRun.status == .expectedFailure ? .expected : .failure, into: &writer)
             }
             for warning in cellRun.warnings { diagnostics.render(warning, style: .warning, into: &writer) }
+            writer.close("div")
+            writer.newline()
+        }
+        if check != nil {
             writer.close("div")
             writer.newline()
         }

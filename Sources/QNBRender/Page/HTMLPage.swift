@@ -9,14 +9,14 @@ public enum HTMLPage {
     /// title block, a table of contents for longer notebooks, light and dark themes.
     public static func render(_ run: NotebookRun, options: RenderOptions = RenderOptions()) -> String {
         let notebook = run.notebook
-        let cells = CellRenderer(run: run)
+        let cells = CellRenderer(run: run, review: options.review)
         var cellHTML: [Int: String] = [:]
         for cell in notebook.cells { cellHTML[cell.fenceLine] = cells.render(cell) }
 
         let toc = TableOfContents(notebook: notebook)
         let showsTOC =
             options.tableOfContentsMinimumHeadings.map { toc.headings.count >= $0 && !toc.headings.isEmpty } ?? false
-        let titleBlock = titleBlock(run, toc: showsTOC ? toc : nil)
+        let titleBlock = titleBlock(run, toc: showsTOC ? toc : nil) + (options.review?.banner(for: notebook) ?? "")
 
         var references: [String: (anchor: String, text: String)] = [:]
         for reference in notebook.crossReferences {

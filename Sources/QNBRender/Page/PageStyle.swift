@@ -226,6 +226,27 @@ enum PageStyle {
         .qnb-diagnostic--warning { border-color: var(--warning-border); background: var(--warning-bg); }
         .qnb-diagnostic--warning .qnb-diagnostic-kind, .qnb-diagnostic--warning .qnb-caret { color: var(--warning); }
 
+        /* Check review (qnb check --html) */
+        .qnb-review-banner { margin: 0 0 2rem; padding: 0.75rem 1rem; border: 1px solid var(--error-border); border-left-width: 4px; border-radius: 10px; background: var(--error-bg); font-size: 0.9rem; }
+        .qnb-review-banner p, .qnb-review-banner ul { margin: 0; }
+        .qnb-review-banner ul { margin-top: 0.4rem; padding-left: 1.2rem; }
+        .qnb-review-banner a { margin-left: 0.15rem; font-family: var(--font-mono); }
+        .qnb-cell--differs { border-color: var(--error-border); box-shadow: 0 0 0 3px var(--error-bg); }
+        .qnb-review-differences { padding: 0.75rem 1rem; border-top: 1px solid var(--error-border); background: var(--error-bg); font-size: 0.85rem; }
+        .qnb-review-differences ul { margin: 0.3rem 0 0; padding-left: 1.2rem; font-family: var(--font-mono); font-size: 0.8rem; overflow-wrap: anywhere; }
+        .qnb-review-heading { margin: 0; font-size: 0.7rem; font-weight: 700; letter-spacing: 0.06em; text-transform: uppercase; color: var(--muted); }
+        .qnb-review-differences > .qnb-review-heading { color: var(--error); }
+        pre.qnb-diff { margin: 0.6rem 0 0; padding: 0.6rem 0.8rem; font-size: 0.8rem; line-height: 1.5; background: var(--bg); }
+        .qnb-diff-hunk { color: var(--faint); }
+        .qnb-diff-removed { color: var(--error); }
+        .qnb-diff-added { color: var(--ok); }
+        .qnb-diff-numbers { color: var(--warning); font-weight: 650; }
+        .qnb-review-columns { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); border-top: 1px solid var(--border); }
+        .qnb-review-columns > .qnb-outputs { border-top: 0; border-left: 1px solid var(--border); }
+        .qnb-review-expected { display: flex; flex-direction: column; gap: 0.85rem; padding: 0.9rem 1rem; min-width: 0; background: var(--surface); }
+        .qnb-review-expected pre { margin: 0; padding: 0; border: 0; background: none; font-size: 0.85rem; line-height: 1.55; overflow-x: auto; }
+        @media (max-width: 40rem) { .qnb-review-columns { grid-template-columns: minmax(0, 1fr); } .qnb-review-columns > .qnb-outputs { border-left: 0; border-top: 1px solid var(--border); } }
+
         /* Highlighting */
         .hl-keyword, .hl-attribute { color: var(--hl-keyword); }
         .hl-string { color: var(--hl-string); }

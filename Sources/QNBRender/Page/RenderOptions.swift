@@ -6,9 +6,13 @@ public struct RenderOptions: Hashable, Sendable {
     /// Show a table of contents when the prose has at least this many level-2 and level-3
     /// headings; `nil` never shows one.
     public var tableOfContentsMinimumHeadings: Int?
+    /// A check's result to show on the page (`qnb check --html`): differing cells highlighted,
+    /// each with the snapshot's output beside the new one.
+    public var review: CheckReview?
 
-    public init(allowUnsafeHTML: Bool = false, tableOfContentsMinimumHeadings: Int? = 3) {
+    public init(allowUnsafeHTML: Bool = false, tableOfContentsMinimumHeadings: Int? = 3, review: CheckReview? = nil) {
         self.allowUnsafeHTML = allowUnsafeHTML
         self.tableOfContentsMinimumHeadings = tableOfContentsMinimumHeadings
+        self.review = review
     }
 }
