@@ -11,9 +11,11 @@ demo: build
 	@echo
 	@echo "Open the page: file://$(CURDIR)/output/symmetric.html"
 
-## test: install what is missing, build, run the whole test suite
+## test: install what is missing, build, run the whole test suite, then check every shipped
+## notebook against its committed snapshot
 test: build
 	$(SWIFT) test
+	$(QNB) check notebooks/
 
 build: deps
 	$(SWIFT) build --product qnb
