@@ -279,6 +279,12 @@ import Testing
             try box.write("notebooks/n\(index).md", "```swift\nprint(\(index))\nprint(\(index * 10))\n```\n")
         }
         #expect(try box.qnb("run", "--jobs", "3", "notebooks").status == 0)
+        // Pages and snapshots do not depend on how many notebooks ran at once.
+        #expect(try box.qnb("run", "--jobs", "1", "--output-dir", "serial", "notebooks").status == 0)
+        for index in 0..<6 {
+            #expect(try box.read("output/n\(index).html") == box.read("serial/n\(index).html"))
+            #expect(try box.read("output/n\(index).json") == box.read("serial/n\(index).json"))
+        }
         for index in 0..<6 {
             try Self.editFile(box, "output/n\(index).json", "\(index * 10)\\n", "\(index * 10 + 1)\\n")
         }
