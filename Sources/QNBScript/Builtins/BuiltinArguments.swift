@@ -78,9 +78,13 @@ public struct BuiltinArguments {
         ScriptError(message, argument: index)
     }
 
+    /// Converts argument `index`; an optional argument that holds a value (`seed: 1` for an
+    /// `Int?` parameter) converts as that value.
     private func convert<T>(_ index: Int, _ body: (Value) throws -> T) throws -> T {
         do {
-            return try body(values[index])
+            var value = values[index]
+            if case .optional(.some(let inner)) = value { value = inner }
+            return try body(value)
         } catch var error as ScriptError {
             error.argumentIndex = index
             throw error

@@ -118,15 +118,15 @@ enum EngineBindings {
         library.register(
             "rand",
             [
-                .unlabeled("shape", .array(.int)), .labeled("in", .closedRange(.number), default: nil),
+                .unlabeled("shape", .array(.int)), .labeled("in", .optional(.closedRange(.number)), default: .null),
                 .labeled("seed", .optional(.int), default: .null),
             ],
             returns: tensorType, doc: "Uniform samples in a range (default 0...1)."
         ) { args, context in
             let shape = try shape(args, 0)
             var (lo, hi) = (0.0, 1.0)
-            if args.wasSupplied(1) {
-                switch args[1] {
+            if let range = args.optional(1) {
+                switch range {
                 case .range(.int(let lower, let upper, true)): (lo, hi) = (Double(lower), Double(upper))
                 case .range(.double(let lower, let upper, true)): (lo, hi) = (lower, upper)
                 default: throw args.error(1, "expected a closed range such as -1...1")
