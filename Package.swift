@@ -32,7 +32,7 @@ let package = Package(
         // swift-syntax) takes minutes, not ten; the engine and the interpreter are optimised
         // there too, so notebooks run at full speed anyway.
         .target(name: "QuantEngine", swiftSettings: optimizedInDebug),
-        .target(name: "QNBPlot"),
+        .target(name: "QNBPlot", swiftSettings: optimizedInDebug),
         .target(
             name: "QNBScript",
             dependencies: [
@@ -48,13 +48,14 @@ let package = Package(
         ),
         .target(
             name: "QNBNotebook",
-            dependencies: ["CCmark", "QNBScript", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CCmark", "QNBScript", "QNBPlot", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "QNBRender",
             dependencies: [
                 "CCmark",
                 "QNBNotebook",
+                "QNBPlot",
                 .product(name: "SwiftIDEUtils", package: "swift-syntax"),
                 .product(name: "SwiftParser", package: "swift-syntax"),
                 .product(name: "SwiftSyntax", package: "swift-syntax"),
@@ -69,15 +70,16 @@ let package = Package(
             ],
             linkerSettings: fixedAddressInRelease
         ),
-        .executableTarget(name: "qnb-bench", dependencies: ["QuantEngine"], path: "bench/qnb-bench"),
+        .executableTarget(name: "qnb-bench", dependencies: ["QuantEngine", "QNBPlot"], path: "bench/qnb-bench"),
         .target(
             name: "QNBTestSupport",
             dependencies: ["QNBScript"],
             path: "Tests/QNBTestSupport"
         ),
         .testTarget(name: "QuantEngineTests", dependencies: ["QuantEngine"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "QNBScriptTests", dependencies: ["QNBScript", "QNBTestSupport"]),
-        .testTarget(name: "QNBNotebookTests", dependencies: ["QNBNotebook", "QNBTestSupport"]),
+        .testTarget(name: "QNBScriptTests", dependencies: ["QNBScript", "QNBPlot", "QNBTestSupport"]),
+        .testTarget(name: "QNBNotebookTests", dependencies: ["QNBNotebook", "QNBPlot", "QNBTestSupport"]),
+        .testTarget(name: "QNBPlotTests", dependencies: ["QNBPlot"]),
         .testTarget(name: "QNBRenderTests", dependencies: ["QNBRender", "QNBTestSupport"]),
         .testTarget(name: "QNBTests", dependencies: ["QNBTestSupport"]),
     ]

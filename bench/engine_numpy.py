@@ -14,6 +14,7 @@ Times the same operations as `swift run -c release qnb-bench engine` on float32 
                  in float64 (as qnb's evaluate)
   randn          Generator.standard_normal(n, dtype=float32)
   laplace        Generator.laplace(0, 1, n) rounded to float32 (numpy has no float32 Laplace)
+  histogram      np.histogram(x, bins=80) (qnb also renders the figure as SVG and ASCII)
 Usage: python3 bench/engine_numpy.py [--sizes 1048576,16777216] [--runs 7]
 """
 import argparse
@@ -69,6 +70,7 @@ def main():
             "evaluate": evaluate,
             "randn": lambda: np.random.default_rng(1).standard_normal(n, dtype=np.float32),
             "laplace": lambda: np.random.default_rng(1).laplace(0, 1, n).astype(np.float32),
+            "histogram": lambda: np.histogram(x, bins=80),
         }
         for name, function in operations.items():
             seconds = median_time(function, runs)

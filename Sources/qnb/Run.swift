@@ -33,11 +33,16 @@ extension QNB {
         @Flag(help: "Print how long loading, each cell, rendering and writing took (to standard error).")
         var timings = false
 
+        @Flag(
+            name: [.customShort("v"), .customLong("verbose")],
+            help: "Print every cell's outputs as text (figures in ASCII), as the cells produce them.")
+        var verbose = false
+
         func run() throws {
             let notebooks = try selection.notebooks()
             let job = RunJob(
                 options: try selection.runOptions(allowErrors: allowErrors),
-                outputDirectory: selection.outputDirectory, timings: timings)
+                outputDirectory: selection.outputDirectory, timings: timings, verbose: verbose)
             var status = ExitStatus.success
             JobQueue.run(count: notebooks.count, workers: selection.workerCount(for: notebooks.count)) { index in
                 job.run(notebooks[index])
@@ -55,6 +60,7 @@ struct RunJob: Sendable {
     var options: RunOptions
     var outputDirectory: String
     var timings: Bool
+    var verbose = false
 
     struct Outcome: Sendable {
         var status: Int32
@@ -82,6 +88,7 @@ struct RunJob: Sendable {
             return Outcome(status: ExitStatus.badInput, transcript: transcript)
         }
         stages.lap("session set-up")
+        if verbose { transcript.out(Self.outputText(of: run, path: file.path)) }
         NotebookLoader.report(run, into: &transcript)
 
         let page = HTMLPage.render(run)
@@ -106,6 +113,22 @@ struct RunJob: Sendable {
         transcript.out(summary(of: run, file: file, page: OutputPaths.display(destination), elapsed: elapsed) + "\n")
         if timings { transcript.err(stages.report(title: file.path, total: elapsed)) }
         return Outcome(status: run.succeeded ? ExitStatus.success : ExitStatus.cellFailed, transcript: transcript)
+    }
+
+    /// Each cell's outputs in their text form under a `[3] notebooks/x.md:59` heading.
+    static func outputText(of run: NotebookRun, path: String) -> String {
+        var text = ""
+        for cell in run.notebook.cells {
+            guard let cellRun = run.run(of: cell), !cellRun.outputs.isEmpty else { continue }
+            text += Terminal.standardOutput.styled("[\(cell.number)] \(path):\(cell.fenceLine)", 36) + "\n"
+            for output in cellRun.outputs {
+                var output = Snapshot.Output(output).text
+                if !output.hasSuffix("\n") { output += "\n" }
+                text += output
+            }
+            text += "\n"
+        }
+        return text
     }
 
     func summary(of run: NotebookRun, file: NotebookFile, page: String, elapsed: Duration) -> String {

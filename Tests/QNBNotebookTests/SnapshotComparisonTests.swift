@@ -1,4 +1,5 @@
 import QNBNotebook
+import QNBPlot
 import QNBScript
 import Testing
 
@@ -170,5 +171,44 @@ struct SnapshotComparisonTests {
         let changed = Self.compare(run("division by zero"), run("integer division by zero"))
         #expect(changed.cells[0].details == ["the expected error's message changed"])
         #expect(changed.cells[0].diff.map(\.plainText).contains("+error: integer division by zero"))
+    }
+}
+
+@Suite("Check: figures compare by their data")
+struct FigureComparisonTests {
+    static func run(_ y: [Double], levels: [Double] = [-1, 0, 1], title: String = "SQNR") throws -> NotebookRun {
+        let notebook = try Notebook.parse(source: "```swift\nplot()\n```\n", path: "f.md")
+        let figure = Figure(
+            series: [.line(XYSeries(x: [2, 4, 8], y: y, label: "int"))], annotations: [.levels(levels, label: "grid")],
+            title: title)
+        return NotebookRun(
+            notebook: notebook,
+            cells: [CellRun(cellIndex: 0, status: .succeeded, outputs: [.display(.figure(.figure(figure)))])])
+    }
+
+    static func compare(_ a: NotebookRun, _ b: NotebookRun) -> SnapshotComparison {
+        SnapshotComparison(expected: Snapshot(a), actual: Snapshot(b), notebook: b.notebook)
+    }
+
+    @Test func pointsAndMarksCompareWithTheTolerance() throws {
+        #expect(Self.compare(try Self.run([12, 24, 49]), try Self.run([12, 24, 49.000001])).matches)
+        let moved = Self.compare(try Self.run([12, 24, 49]), try Self.run([12, 25, 49], levels: [-1, 0, 1.5]))
+        #expect(
+            moved.cells[0].details == [
+                "output 1, series 1 (int), y[1]: 24 → 25 (relative difference 0.04)",
+                "output 1, mark 1 (levels grid)[2]: 1 → 1.5 (relative difference 0.33)",
+            ])
+        let retitled = Self.compare(try Self.run([12, 24, 49]), try Self.run([12, 24, 49], title: "SNR"))
+        #expect(retitled.cells[0].details == [#"output 1: the title was "SQNR", now "SNR""#])
+    }
+
+    @Test func figureDataSurvivesTheSnapshotFile() throws {
+        let run = try Self.run([12, .nan, 49])
+        let snapshot = Snapshot(run)
+        let read = try Snapshot(jsonText: snapshot.jsonText(), path: "f.json")
+        // NaN is written as "NaN" and still matches NaN.
+        #expect(SnapshotComparison(expected: read, actual: snapshot, notebook: run.notebook).matches)
+        #expect(read.jsonText() == snapshot.jsonText())
+        #expect(snapshot.jsonText().contains("\"kind\" : \"figure\""))
     }
 }

@@ -55,6 +55,16 @@ import Testing
         #expect(try box.read("output/small.json") == snapshot)
     }
 
+    /// `--verbose` prints each cell's outputs in their text form under the cell's location.
+    @Test func verbosePrintsEveryCellsOutputs() throws {
+        let box = try Sandbox()
+        try box.write("notebooks/small.md", Self.smallNotebook)
+        let result = try box.qnb("run", "--verbose", "notebooks/small.md")
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("[1] notebooks/small.md:9\n[0, 2, 2, -2]\n\n[2] notebooks/small.md:15\n55\n"))
+        #expect(!(try box.qnb("run", "notebooks/small.md").stdout.contains("[1] notebooks")))
+    }
+
     @Test func runningTwiceGivesByteIdenticalPages() throws {
         let box = try Sandbox()
         try box.write("a.md", Self.smallNotebook + "\n```swift\nrandn([4, 4], mean: 0, std: 1)\n```\n")

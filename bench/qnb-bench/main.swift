@@ -4,11 +4,13 @@
 //
 // For each size it times, on a float32 tensor of N(0, 0.02²) values, the median of several runs
 // of: int8 symmetric quantize (calibration + kernel), the quantize kernel alone (explicit
-// parameters), dequantize, fused fakeQuantize, statistics (min, max, mean, std), evaluate (error metrics), randn and laplace. It
+// parameters), dequantize, fused fakeQuantize, statistics (min, max, mean, std), evaluate (error
+// metrics), randn, laplace, and an 80-bin histogram figure rendered as SVG and ASCII. It
 // prints ns/element and GB/s (bytes read + written by the operation), then runs
 // `python3 bench/engine_numpy.py` (if present) for the same operations and prints the ratio.
 
 import Foundation
+import QNBPlot
 import QuantEngine
 
 struct Options {
@@ -86,6 +88,13 @@ func benchmarkEngine(sizes: [Int], runs: Int) throws -> [Measurement] {
         try time("evaluate", bytes: 8) { sink += Float(try ErrorMetrics.compare(x, approximation).sqnr) }
         try time("randn", bytes: 4) { sink += try Tensor.randn([n], seed: 1).scalars[0] }
         try time("laplace", bytes: 4) { sink += try Tensor.laplace([n], seed: 1).scalars[0] }
+        // A notebook's histogram figure: bin the tensor (min/max scan, then one binning pass),
+        // then render it as SVG and as ASCII.
+        try time("histogram", bytes: 8) {
+            let histogram = x.scalars.withUnsafeBufferPointer { Histogram(values: $0, bins: 80, label: "w") }
+            let graphic = Graphic.figure(Figure(series: [.histogram(histogram)], title: "w"))
+            sink += Float(SVGRenderer.render(graphic).utf8.count + ASCIIRenderer.render(graphic).utf8.count)
+        }
     }
     return results
 }

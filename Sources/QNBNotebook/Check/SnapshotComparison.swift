@@ -219,8 +219,70 @@ struct OutputComparison {
             for (index, (old, new)) in zip(oldItems, newItems).enumerated() {
                 compare(old, new, at: "\(place).\(index + 1)", into: &details)
             }
+        case (.figure(let old, _), .figure(let new, _)):
+            compareFigures(old, new, at: place, into: &details)
         default:
             details.append("\(place) was \(Self.kind(expected)), now \(Self.kind(actual))")
+        }
+    }
+
+    /// Figures compare by their data: titles and labels exactly, every series point and mark
+    /// position with the tolerance.
+    func compareFigures(
+        _ old: Snapshot.FigureData, _ new: Snapshot.FigureData, at place: String, into details: inout [String]
+    ) {
+        let oldPanels = old.panels ?? []
+        let newPanels = new.panels ?? []
+        if oldPanels.count != newPanels.count {
+            details.append("\(place): the grid had \(oldPanels.count) figures, now \(newPanels.count)")
+        }
+        for (index, (a, b)) in zip(oldPanels, newPanels).enumerated() {
+            compareFigures(a, b, at: "\(place), figure \(index + 1)", into: &details)
+        }
+        for (name, a, b) in [
+            ("title", old.title, new.title), ("x label", old.xLabel, new.xLabel), ("y label", old.yLabel, new.yLabel),
+        ]
+        where a != b {
+            details.append("\(place): the \(name) was \(quoted(a ?? "")), now \(quoted(b ?? ""))")
+        }
+        if old.series.count != new.series.count {
+            details.append("\(place): \(old.series.count) series in the snapshot, \(new.series.count) now")
+        }
+        var found: [String] = []
+        for (index, (a, b)) in zip(old.series, new.series).enumerated() {
+            let name = "series \(index + 1)" + (b.label.map { " (\($0))" } ?? "")
+            if a.kind != b.kind || a.label != b.label || a.categories != b.categories {
+                found.append(
+                    "\(name) was a \(a.kind) \(quoted(a.label ?? "")), now a \(b.kind) \(quoted(b.label ?? ""))")
+                continue
+            }
+            for (field, x, y) in [
+                ("x", a.x, b.x), ("y", a.y, b.y), ("edges", a.edges, b.edges), ("counts", a.counts, b.counts),
+            ] {
+                compareNumbers(x ?? [], y ?? [], name: "\(name), \(field)", into: &found)
+            }
+        }
+        if old.annotations.count != new.annotations.count {
+            found.append("\(old.annotations.count) reference marks in the snapshot, \(new.annotations.count) now")
+        }
+        for (index, (a, b)) in zip(old.annotations, new.annotations).enumerated() {
+            let name = "mark \(index + 1) (\(b.kind)\(b.label.map { " \($0)" } ?? ""))"
+            if a.kind != b.kind || a.label != b.label {
+                found.append("\(name) was a \(a.kind) \(quoted(a.label ?? ""))")
+                continue
+            }
+            compareNumbers(a.values, b.values, name: name, into: &found)
+        }
+        append(found, at: place, into: &details)
+    }
+
+    func compareNumbers(_ old: [Snapshot.Scalar], _ new: [Snapshot.Scalar], name: String, into found: inout [String]) {
+        if old.count != new.count {
+            found.append("\(name): \(old.count) values in the snapshot, \(new.count) now")
+            return
+        }
+        for (index, (a, b)) in zip(old, new).enumerated() {
+            if let change = scalarChange(a, b) { found.append("\(name)[\(index)]: \(change)") }
         }
     }
 
@@ -289,6 +351,7 @@ struct OutputComparison {
         case .table: return "a table"
         case .record: return "a record"
         case .stack: return "a stack of displays"
+        case .figure: return "a figure"
         }
     }
 }

@@ -1,3 +1,4 @@
+import QNBPlot
 import QNBScript
 
 extension Snapshot {
@@ -11,8 +12,10 @@ extension Snapshot {
         case table(columns: [String], rows: [[Scalar]], text: String)
         case record(title: String, fields: [Field], preview: String?, text: String)
         case stack([Output])
+        /// A figure's data and its ASCII form.
+        case figure(FigureData, text: String)
 
-        init(_ output: CellOutput) {
+        public init(_ output: CellOutput) {
             switch output {
             case .stream(let text): self = .stream(text)
             case .display(let display): self.init(display)
@@ -33,6 +36,8 @@ extension Snapshot {
                     preview: record.preview, text: record.plainText)
             case .stack(let items):
                 self = .stack(items.map(Output.init))
+            case .figure(let graphic):
+                self = .figure(FigureData(graphic), text: graphic.plainText)
             }
         }
 
@@ -40,7 +45,7 @@ extension Snapshot {
         public var text: String {
             switch self {
             case .stream(let text), .text(let text): return text
-            case .table(_, _, let text), .record(_, _, _, let text): return text
+            case .table(_, _, let text), .record(_, _, _, let text), .figure(_, let text): return text
             case .stack(let items): return items.map(\.text).joined(separator: "\n")
             }
         }
@@ -78,11 +83,11 @@ extension DisplayScalar {
 
 extension Snapshot.Output: Codable {
     private enum Key: String, CodingKey {
-        case kind, text, columns, rows, title, fields, preview, items
+        case kind, text, columns, rows, title, fields, preview, items, figure
     }
 
     private enum Kind: String, Codable {
-        case stream, text, table, record, stack
+        case stream, text, table, record, stack, figure
     }
 
     public init(from decoder: any Decoder) throws {
@@ -105,6 +110,10 @@ extension Snapshot.Output: Codable {
                 text: try container.decode(String.self, forKey: .text))
         case .stack:
             self = .stack(try container.decode([Snapshot.Output].self, forKey: .items))
+        case .figure:
+            self = .figure(
+                try container.decode(Snapshot.FigureData.self, forKey: .figure),
+                text: try container.decode(String.self, forKey: .text))
         }
     }
 
@@ -131,6 +140,10 @@ extension Snapshot.Output: Codable {
         case .stack(let items):
             try container.encode(Kind.stack, forKey: .kind)
             try container.encode(items, forKey: .items)
+        case .figure(let data, let text):
+            try container.encode(Kind.figure, forKey: .kind)
+            try container.encode(data, forKey: .figure)
+            try container.encode(text, forKey: .text)
         }
     }
 }

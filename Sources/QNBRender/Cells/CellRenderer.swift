@@ -52,7 +52,8 @@ struct CellRenderer {
             writer.open("div", class: "qnb-outputs")
             writer.newline()
             if check != nil { writer.element("p", class: "qnb-review-heading", text: "This run") }
-            for output in outputs { OutputRenderer.render(output, into: &writer) }
+            var renderer = OutputRenderer(figurePrefix: "\(cell.anchor)-fig")
+            for output in outputs { renderer.render(output, into: &writer) }
             let diagnostics = DiagnosticRenderer(notebook: notebook)
             if let error = cellRun.error {
                 diagnostics.render(

@@ -1,12 +1,21 @@
+import QNBPlot
 import QNBScript
 
-/// HTML for what a cell produced: streams, text, tables and records.
-enum OutputRenderer {
-    static func render(_ output: CellOutput, into writer: inout HTMLWriter) {
+/// HTML for what a cell produced: streams, text, tables, records and figures.
+struct OutputRenderer {
+    /// Makes the ids inside each figure's SVG unique on the page (`cell-3-fig-1`).
+    var figurePrefix: String
+    private var figureCount = 0
+
+    init(figurePrefix: String) {
+        self.figurePrefix = figurePrefix
+    }
+
+    mutating func render(_ output: CellOutput, into writer: inout HTMLWriter) {
         switch output {
         case .stream(let text):
             writer.open("pre", class: "qnb-stream")
-            writer.text(trimmingFinalNewline(text))
+            writer.text(Self.trimmingFinalNewline(text))
             writer.close("pre")
             writer.newline()
         case .display(let display):
@@ -14,19 +23,25 @@ enum OutputRenderer {
         }
     }
 
-    static func render(_ display: Display, into writer: inout HTMLWriter) {
+    mutating func render(_ display: Display, into writer: inout HTMLWriter) {
         switch display {
         case .text(let text):
             writer.open("pre", class: "qnb-text")
-            writer.text(trimmingFinalNewline(text))
+            writer.text(Self.trimmingFinalNewline(text))
             writer.close("pre")
             writer.newline()
         case .table(let table):
-            render(table, into: &writer)
+            Self.render(table, into: &writer)
         case .record(let record):
-            render(record, into: &writer)
+            Self.render(record, into: &writer)
         case .stack(let displays):
             for display in displays { render(display, into: &writer) }
+        case .figure(let graphic):
+            figureCount += 1
+            writer.open("div", class: "qnb-figure")
+            writer.trusted(SVGRenderer.render(graphic, id: "\(figurePrefix)-\(figureCount)"))
+            writer.close("div")
+            writer.newline()
         }
     }
 

@@ -27,6 +27,13 @@ enum PageStyle {
           --warning: #9a6700;
           --warning-bg: #fff9e8;
           --warning-border: #ecd28b;
+          --qnb-series-1: #0072B2;
+          --qnb-series-2: #E69F00;
+          --qnb-series-3: #009E73;
+          --qnb-series-4: #D55E00;
+          --qnb-series-5: #CC79A7;
+          --qnb-series-6: #56B4E9;
+          --qnb-series-7: #B8A800;
           --shadow: 0 1px 2px rgba(27, 31, 36, 0.04), 0 1px 8px rgba(27, 31, 36, 0.04);
           --hl-keyword: #a626a4;
           --hl-string: #1c7d4d;
@@ -60,6 +67,13 @@ enum PageStyle {
             --warning: #e3b341;
             --warning-bg: #272011;
             --warning-border: #5c4813;
+            --qnb-series-1: #5AA9E6;
+            --qnb-series-2: #F0B429;
+            --qnb-series-3: #2BC49A;
+            --qnb-series-4: #FF8A4C;
+            --qnb-series-5: #E39BC6;
+            --qnb-series-6: #9AD3F5;
+            --qnb-series-7: #F0E442;
             --shadow: none;
             --hl-keyword: #d38cf0;
             --hl-string: #8fd694;
@@ -225,6 +239,10 @@ enum PageStyle {
         .qnb-diagnostic--expected .qnb-diagnostic-kind, .qnb-diagnostic--expected .qnb-caret { color: var(--muted); }
         .qnb-diagnostic--warning { border-color: var(--warning-border); background: var(--warning-bg); }
         .qnb-diagnostic--warning .qnb-diagnostic-kind, .qnb-diagnostic--warning .qnb-caret { color: var(--warning); }
+
+        /* Figures: inline SVG, ink in currentColor, series colours from --qnb-series-N */
+        .qnb-figure { color: var(--fg); }
+        .qnb-figure svg { display: block; width: 100%; height: auto; max-width: 100%; }
 
         /* Check review (qnb check --html) */
         .qnb-review-banner { margin: 0 0 2rem; padding: 0.75rem 1rem; border: 1px solid var(--error-border); border-left-width: 4px; border-radius: 10px; background: var(--error-bg); font-size: 0.9rem; }

@@ -1,3 +1,5 @@
+import QNBPlot
+
 /// The plain-text form of displays: what the terminal prints, what snapshots keep beside the
 /// structured values, and what `qnb check` diffs.
 extension Display {
@@ -14,6 +16,8 @@ extension Display {
             return record.plainText
         case .stack(let items):
             return items.map(\.plainText).joined(separator: "\n")
+        case .figure(let graphic):
+            return graphic.plainText
         }
     }
 }

@@ -1,3 +1,5 @@
+import QNBPlot
+
 /// What a cell shows: the structured, renderer-independent form of a value.
 ///
 /// The interpreter turns every value it displays into a `Display`; the terminal and the snapshot
@@ -13,6 +15,8 @@ public indirect enum Display: Hashable, Sendable {
     case record(DisplayRecord)
     /// Several displays, one under the other.
     case stack([Display])
+    /// A figure: SVG on the page, ASCII in text.
+    case figure(Graphic)
 }
 
 /// One cell of a table or one field of a record. Numbers stay numbers so the checker can compare

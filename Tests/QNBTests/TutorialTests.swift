@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// The shipped tutorials, run from a copy: they succeed, and every figure on their pages is
+/// well-formed SVG.
+@Suite struct TutorialTests {
+    /// `notebooks/` of this repository.
+    static let notebooks = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("notebooks")
+
+    static func svgFragments(in page: String) -> [String] {
+        var fragments: [String] = []
+        var rest = Substring(page)
+        while let start = rest.range(of: "<svg "),
+            let end = rest.range(of: "</svg>", range: start.upperBound..<rest.endIndex)
+        {
+            fragments.append(String(rest[start.lowerBound..<end.upperBound]))
+            rest = rest[end.upperBound...]
+        }
+        return fragments
+    }
+
+    @Test func everyTutorialFigureIsWellFormedSVG() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.notebooks.path).filter {
+            $0.hasSuffix(".md")
+        }
+        #expect(!names.isEmpty)
+        let box = try Sandbox()
+        for name in names {
+            try box.write("notebooks/\(name)", try Data(contentsOf: Self.notebooks.appendingPathComponent(name)))
+        }
+        let result = try box.qnb("run", "notebooks")
+        #expect(result.status == 0, "\(result.stderr)")
+        var figures = 0
+        for name in names {
+            let page = try box.read("output/\(name.dropLast(3)).html")
+            for svg in Self.svgFragments(in: page) {
+                figures += 1
+                let parser = XMLParser(data: Data(svg.utf8))
+                #expect(
+                    parser.parse(),
+                    "\(name): figure \(figures) is not well-formed: \(parser.parserError.map { "\($0)" } ?? "")")
+                #expect(svg.contains("viewBox=\"0 0 "))
+                #expect(svg.contains("role=\"img\""))
+            }
+        }
+        // symmetric.md: the transfer curve, the weights with the int4 grid, SQNR against bits.
+        #expect(figures >= 3)
+    }
+}
