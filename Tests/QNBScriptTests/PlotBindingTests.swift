@@ -37,6 +37,26 @@ import Testing
         #expect(c.label == "r")
     }
 
+    @Test func histogramsTakeExplicitEdges() throws {
+        let figure = try #require(Self.figure("histogram([0.5, 1, 1.5, 2, 2.5, 3], edges: [0, 1, 2, 3])"))
+        guard case .histogram(let histogram) = figure.series.first else {
+            Issue.record("expected a histogram")
+            return
+        }
+        // numpy.histogram([0.5, 1, 1.5, 2, 2.5, 3], bins=[0, 1, 2, 3]) → [1, 2, 3].
+        #expect(histogram.counts == [1, 2, 3])
+        expectCellError(
+            "histogram([1], edges: 1️⃣[0, 2, 1])", "edges must be 2…10001 finite, strictly increasing numbers",
+            library: .qnb)
+    }
+
+    @Test func plotSetsTheFigureSize() throws {
+        let figure = try #require(Self.figure("plot(line([1, 2]), width: 320, height: 200)"))
+        #expect(figure.width == 320 && figure.height == 200)
+        expectCellError(
+            "plot(line([1]), width: 1️⃣5)", "a figure is 100…2000 units wide and high, got 5.0", library: .qnb)
+    }
+
     @Test func plotOverlaysItsPartsAndSetsTheAxes() throws {
         let figure = try #require(
             Self.figure(

@@ -143,6 +143,30 @@ enum PlotBindings {
                 .histogram(
                     Histogram(values: try data(args, 0), bins: bins, range: range, density: density, label: name)))
         }
+        library.register(
+            "histogram",
+            [
+                .unlabeled("data", .any), .labeled("edges", .array(.double)),
+                .labeled("density", .bool, default: .bool(false)), label,
+            ],
+            returns: figureType,
+            doc: "Histogram over explicit bin edges (increasing; the last bin includes its right edge)."
+        ) { args, _ in
+            let edges = try args.doubles(1)
+            guard edges.count >= 2, edges.count <= 10_001, edges.allSatisfy(\.isFinite),
+                zip(edges, edges.dropFirst()).allSatisfy({ $0 < $1 })
+            else {
+                throw args.error(1, "edges must be 2…10001 finite, strictly increasing numbers")
+            }
+            let (density, name) = (try args.bool(2), try optionalString(args, 3))
+            if case .object(let object) = args[0], let tensor = object as? Tensor {
+                let histogram = tensor.scalars.withUnsafeBufferPointer {
+                    Histogram(values: $0, edges: edges, density: density, label: name)
+                }
+                return figure(.histogram(histogram))
+            }
+            return figure(.histogram(Histogram(values: try data(args, 0), edges: edges, density: density, label: name)))
+        }
         for (name, kind) in [("line", "A line"), ("scatter", "Points"), ("step", "A staircase")] {
             library.register(
                 name, [.labeled("x", .any), .labeled("y", .any), label], returns: figureType,
@@ -257,10 +281,12 @@ enum PlotBindings {
                 .labeled("logY", .bool, default: .bool(false)),
                 .labeled("xLimits", .optional(.closedRange(.number)), default: .null),
                 .labeled("yLimits", .optional(.closedRange(.number)), default: .null),
+                .labeled("width", .optional(.double), default: .null),
+                .labeled("height", .optional(.double), default: .null),
             ],
             returns: figureType,
             doc: "One figure overlaying the series and marks of its parts, with a title, axis labels, "
-                + "a log y axis and explicit limits if asked."
+                + "a log y axis, explicit limits and a size (SVG units, default 640 × 360) if asked."
         ) { args, _ in
             var combined = Figure()
             for (index, part) in try args.array(0).enumerated() {
@@ -282,6 +308,13 @@ enum PlotBindings {
             if try args.bool(4) { combined.logY = true }
             combined.xLimits = try closedRange(args, 5) ?? combined.xLimits
             combined.yLimits = try closedRange(args, 6) ?? combined.yLimits
+            for (index, keyPath) in [(7, \Figure.width), (8, \Figure.height)] where args.optional(index) != nil {
+                let size = try args.double(index)
+                guard (100...2000).contains(size) else {
+                    throw args.error(index, "a figure is 100…2000 units wide and high, got \(size)")
+                }
+                combined[keyPath: keyPath] = size
+            }
             return .object(ScriptFigure(combined))
         }
         library.register(
