@@ -57,29 +57,34 @@ public struct QuantizedTensor: Sendable, Equatable {
         Double(4 * count) / Double(bytes)
     }
 
-    /// The reals the codes stand for: `Float(q − zeroPoint) · scale` per element, in Float32.
+    /// Every group's scale, in group order.
+    public var scales: [Float] { parameters.map(\.scale) }
+    /// Every group's zero point, in group order.
+    public var zeroPoints: [Int] { parameters.map(\.zeroPoint) }
+
+    /// The reals the codes stand for: `Float(q − zeroPoint) · scale` per element, in Float32,
+    /// with each group's own scale and zero point.
     public func dequantized() -> Tensor {
-        let grid = parameters[0]
-        let scale = grid.scale
-        let zeroPoint = Int32(grid.zeroPoint)
+        // The layout was valid when the codes were made from a tensor of this shape.
+        let layout = (try? granularity.layout(for: shape)) ?? GroupLayout(outer: 1, groups: 1, inner: count)
+        let sets = parameters
+        func run<Code: FixedWidthInteger>(_ values: [Code], _ out: UnsafeMutableBufferPointer<Float>) {
+            values.withUnsafeBufferPointer { codes in
+                layout.forEachRun { group, range in
+                    let grid = sets[group < sets.count ? group : 0]
+                    QuantizationKernels.dequantize(
+                        UnsafeBufferPointer(rebasing: codes[range]),
+                        into: UnsafeMutableBufferPointer(rebasing: out[range]),
+                        scale: grid.scale, zeroPoint: Int32(grid.zeroPoint))
+                }
+            }
+        }
         return Tensor.build(shape: shape, count: count) { out in
             switch codes {
-            case .int8(let values):
-                values.withUnsafeBufferPointer {
-                    QuantizationKernels.dequantize($0, into: out, scale: scale, zeroPoint: zeroPoint)
-                }
-            case .uint8(let values):
-                values.withUnsafeBufferPointer {
-                    QuantizationKernels.dequantize($0, into: out, scale: scale, zeroPoint: zeroPoint)
-                }
-            case .int16(let values):
-                values.withUnsafeBufferPointer {
-                    QuantizationKernels.dequantize($0, into: out, scale: scale, zeroPoint: zeroPoint)
-                }
-            case .uint16(let values):
-                values.withUnsafeBufferPointer {
-                    QuantizationKernels.dequantize($0, into: out, scale: scale, zeroPoint: zeroPoint)
-                }
+            case .int8(let values): run(values, out)
+            case .uint8(let values): run(values, out)
+            case .int16(let values): run(values, out)
+            case .uint16(let values): run(values, out)
             }
         }
     }

@@ -53,17 +53,49 @@ public struct Quantizer: Sendable, Equatable {
         }
     }
 
-    /// Quantizes `tensor` with parameters calibrated on it.
+    /// One parameter set per group of `granularity`, each calibrated on its own elements with
+    /// `range` (a `.fixed` range applies to every group).
+    public func parameterSets(for tensor: Tensor) throws(QuantEngineError) -> [QuantizationParameters] {
+        let layout = try granularity.layout(for: tensor.shape)
+        if layout.groups == 1 { return [try parameters(for: tensor)] }
+        let symmetric = scheme == .symmetric
+        var ranges: [(min: Float, max: Float)] = []
+        switch range {
+        case .minMax:
+            let scan = tensor.withUnsafeBufferPointer { layout.ranges(of: $0) }
+            if scan.nonFinite { throw tensor.nonFiniteError() }
+            ranges = zip(scan.min, scan.max).map { lo, hi in lo <= hi ? (lo, hi) : (0, 0) }
+        default:
+            if tensor.rangeScan().hasNonFinite { throw tensor.nonFiniteError() }
+            for values in tensor.withUnsafeBufferPointer({ layout.values(of: $0) }) {
+                let group = Tensor(values)
+                ranges.append(try range.range(of: group, scan: group.rangeScan(), symmetric: symmetric))
+            }
+        }
+        var sets: [QuantizationParameters] = []
+        sets.reserveCapacity(ranges.count)
+        for (lo, hi) in ranges {
+            switch scheme {
+            case .symmetric:
+                sets.append(try .symmetric(absMax: Swift.max(-lo, hi), bits: bits, narrowRange: narrowRange))
+            case .asymmetric:
+                sets.append(try .asymmetric(min: lo, max: hi, bits: bits, signed: signed))
+            }
+        }
+        return sets
+    }
+
+    /// Quantizes `tensor` with parameters calibrated on it, one set per group.
     public func quantize(_ tensor: Tensor) throws(QuantEngineError) -> QuantizedTensor {
-        let parameters = try parameters(for: tensor)
+        let sets = try parameterSets(for: tensor)
         return try Quantizer.quantize(
-            tensor, parameters: parameters, rounding: rounding, scheme: scheme)
+            tensor, parameters: sets, granularity: granularity, rounding: rounding, scheme: scheme)
     }
 
     /// `quantize(tensor).dequantized()` in one fused pass, bit-identical to the two steps.
     public func fakeQuantize(_ tensor: Tensor) throws(QuantEngineError) -> Tensor {
-        let parameters = try parameters(for: tensor)
-        return try Quantizer.fakeQuantize(tensor, parameters: parameters, rounding: rounding)
+        let sets = try parameterSets(for: tensor)
+        return try Quantizer.fakeQuantize(tensor, parameters: sets, granularity: granularity, rounding: rounding)
     }
 
     /// Quantizes with explicit parameters (ONNX `QuantizeLinear`):
@@ -79,15 +111,37 @@ public struct Quantizer: Sendable, Equatable {
         rounding: Rounding = .nearestEven,
         scheme: QuantizationScheme? = nil
     ) throws(QuantEngineError) -> QuantizedTensor {
-        let grid = QuantizationKernels.Grid(parameters, rounding: rounding)
+        try quantize(tensor, parameters: [parameters], granularity: .perTensor, rounding: rounding, scheme: scheme)
+    }
+
+    /// Quantizes with one explicit parameter set per group of `granularity` (ONNX
+    /// `QuantizeLinear` with a per-axis or blocked scale).
+    ///
+    /// - Throws: `invalidArgument` when the number of sets differs from the number of groups or
+    ///   the sets disagree on bits or signedness; `nonFiniteValue` for NaN or infinite data.
+    public static func quantize(
+        _ tensor: Tensor,
+        parameters sets: [QuantizationParameters],
+        granularity: Granularity,
+        rounding: Rounding = .nearestEven,
+        scheme: QuantizationScheme? = nil
+    ) throws(QuantEngineError) -> QuantizedTensor {
+        let layout = try granularity.layout(for: tensor.shape)
+        try check(sets, against: layout)
+        let grids = sets.map { QuantizationKernels.Grid($0, rounding: rounding) }
         let count = tensor.count
         func run<Code: FixedWidthInteger>(_: Code.Type) -> ([Code], Bool) {
             var finite = true
             let codes = [Code](unsafeUninitializedCapacity: count) { buffer, initialized in
                 Memory.adviseHugePages(
                     UnsafeMutableRawPointer(buffer.baseAddress), byteCount: count * MemoryLayout<Code>.stride)
-                finite = tensor.withUnsafeBufferPointer {
-                    QuantizationKernels.quantize($0, into: buffer, grid: grid)
+                tensor.withUnsafeBufferPointer { input in
+                    layout.forEachRun { group, range in
+                        let ok = QuantizationKernels.quantize(
+                            UnsafeBufferPointer(rebasing: input[range]),
+                            into: UnsafeMutableBufferPointer(rebasing: buffer[range]), grid: grids[group])
+                        finite = finite && ok
+                    }
                 }
                 initialized = count
             }
@@ -95,7 +149,7 @@ public struct Quantizer: Sendable, Equatable {
         }
         let codes: QuantizedCodes
         let finite: Bool
-        switch QuantizedCodes.Kind(bits: parameters.bits, signed: parameters.signed) {
+        switch QuantizedCodes.Kind(bits: sets[0].bits, signed: sets[0].signed) {
         case .int8:
             let (values, ok) = run(Int8.self)
             (codes, finite) = (.int8(values), ok)
@@ -111,10 +165,20 @@ public struct Quantizer: Sendable, Equatable {
         }
         guard finite else { throw tensor.nonFiniteError() }
         let inferred: QuantizationScheme =
-            parameters.zeroPoint == 0 && parameters.signed ? .symmetric : .asymmetric
+            sets.allSatisfy { $0.zeroPoint == 0 } && sets[0].signed ? .symmetric : .asymmetric
         return QuantizedTensor(
-            shape: tensor.shape, codes: codes, parameters: [parameters],
-            scheme: scheme ?? inferred, rounding: rounding, granularity: .perTensor)
+            shape: tensor.shape, codes: codes, parameters: sets,
+            scheme: scheme ?? inferred, rounding: rounding, granularity: granularity)
+    }
+
+    /// Checks that `sets` fit `layout`: one per group, all with the same bits and signedness.
+    static func check(_ sets: [QuantizationParameters], against layout: GroupLayout) throws(QuantEngineError) {
+        guard let first = sets.first, sets.count == layout.groups else {
+            throw .invalidArgument("expected \(layout.groups) scales (one per group), got \(sets.count)")
+        }
+        guard sets.allSatisfy({ $0.bits == first.bits && $0.signed == first.signed }) else {
+            throw .invalidArgument("all groups must share one bit width and signedness")
+        }
     }
 
     /// `dequantize(quantize(tensor, parameters))` in one fused pass, bit-identical to the two
@@ -122,11 +186,26 @@ public struct Quantizer: Sendable, Equatable {
     public static func fakeQuantize(
         _ tensor: Tensor, parameters: QuantizationParameters, rounding: Rounding = .nearestEven
     ) throws(QuantEngineError) -> Tensor {
-        let grid = QuantizationKernels.Grid(parameters, rounding: rounding)
+        try fakeQuantize(tensor, parameters: [parameters], granularity: .perTensor, rounding: rounding)
+    }
+
+    /// The fused quantize-dequantize with one parameter set per group of `granularity`.
+    public static func fakeQuantize(
+        _ tensor: Tensor, parameters sets: [QuantizationParameters], granularity: Granularity,
+        rounding: Rounding = .nearestEven
+    ) throws(QuantEngineError) -> Tensor {
+        let layout = try granularity.layout(for: tensor.shape)
+        try check(sets, against: layout)
+        let grids = sets.map { QuantizationKernels.Grid($0, rounding: rounding) }
         var finite = true
         let result = tensor.withUnsafeBufferPointer { input in
             Tensor.build(shape: tensor.shape, count: tensor.count) { out in
-                finite = QuantizationKernels.fakeQuantize(input, into: out, grid: grid)
+                layout.forEachRun { group, range in
+                    let ok = QuantizationKernels.fakeQuantize(
+                        UnsafeBufferPointer(rebasing: input[range]),
+                        into: UnsafeMutableBufferPointer(rebasing: out[range]), grid: grids[group])
+                    finite = finite && ok
+                }
             }
         }
         guard finite else { throw tensor.nonFiniteError() }
