@@ -69,8 +69,10 @@ enum QuantizationKernels {
 
     /// Quantizes `input` into `output`; returns false if any input element is NaN or infinite
     /// (the output is then meaningless and the caller throws).
+    /// `offset` is the index of `input[0]` in the whole tensor (it keys stochastic rounding).
     static func quantize<Code: FixedWidthInteger>(
-        _ input: UnsafeBufferPointer<Float>, into output: UnsafeMutableBufferPointer<Code>, grid: Grid
+        _ input: UnsafeBufferPointer<Float>, into output: UnsafeMutableBufferPointer<Code>, grid: Grid,
+        offset: Int = 0
     ) -> Bool {
         forEachChunkAllFinite(count: input.count) { range in
             var bad: UInt32 = 0
@@ -80,6 +82,13 @@ enum QuantizationKernels {
                     bad |= nonFiniteFlag(x)
                     let q = roundHalfEvenToInt32(grid.clampedQuotient(x)) &+ grid.zeroPoint
                     output[i] = Code(truncatingIfNeeded: q)
+                }
+            } else if case .stochastic = grid.rounding {
+                for i in range {
+                    let x = input[i]
+                    bad |= nonFiniteFlag(x)
+                    let rounded = grid.rounding.apply(grid.clampedQuotient(x), index: offset &+ i)
+                    output[i] = Code(truncatingIfNeeded: integralToInt32(rounded) &+ grid.zeroPoint)
                 }
             } else {
                 let rule = grid.rounding.rule
@@ -111,7 +120,8 @@ enum QuantizationKernels {
     /// clamped quotient equals `q − zeroPoint` exactly, and it is converted to Float through the
     /// integer (so a zero is always +0, as in `Float(q − z)`).
     static func fakeQuantize(
-        _ input: UnsafeBufferPointer<Float>, into output: UnsafeMutableBufferPointer<Float>, grid: Grid
+        _ input: UnsafeBufferPointer<Float>, into output: UnsafeMutableBufferPointer<Float>, grid: Grid,
+        offset: Int = 0
     ) -> Bool {
         forEachChunkAllFinite(count: input.count) { range in
             var bad: UInt32 = 0
@@ -121,6 +131,13 @@ enum QuantizationKernels {
                     bad |= nonFiniteFlag(x)
                     let level = roundHalfEvenToInt32(grid.clampedQuotient(x))
                     output[i] = Float(level) * grid.scale
+                }
+            } else if case .stochastic = grid.rounding {
+                for i in range {
+                    let x = input[i]
+                    bad |= nonFiniteFlag(x)
+                    let rounded = grid.rounding.apply(grid.clampedQuotient(x), index: offset &+ i)
+                    output[i] = Float(integralToInt32(rounded)) * grid.scale
                 }
             } else {
                 let rule = grid.rounding.rule

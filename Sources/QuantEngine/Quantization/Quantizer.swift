@@ -139,7 +139,8 @@ public struct Quantizer: Sendable, Equatable {
                     layout.forEachRun { group, range in
                         let ok = QuantizationKernels.quantize(
                             UnsafeBufferPointer(rebasing: input[range]),
-                            into: UnsafeMutableBufferPointer(rebasing: buffer[range]), grid: grids[group])
+                            into: UnsafeMutableBufferPointer(rebasing: buffer[range]), grid: grids[group],
+                            offset: range.lowerBound)
                         finite = finite && ok
                     }
                 }
@@ -203,7 +204,8 @@ public struct Quantizer: Sendable, Equatable {
                 layout.forEachRun { group, range in
                     let ok = QuantizationKernels.fakeQuantize(
                         UnsafeBufferPointer(rebasing: input[range]),
-                        into: UnsafeMutableBufferPointer(rebasing: out[range]), grid: grids[group])
+                        into: UnsafeMutableBufferPointer(rebasing: out[range]), grid: grids[group],
+                        offset: range.lowerBound)
                     finite = finite && ok
                 }
             }
