@@ -44,7 +44,7 @@ public struct Quantizer: Sendable, Equatable {
     public func parameters(for tensor: Tensor) throws(QuantEngineError) -> QuantizationParameters {
         let scan = tensor.rangeScan()
         if tensor.count > 0, scan.hasNonFinite { throw tensor.nonFiniteError() }
-        let (lo, hi) = try range.range(of: tensor, scan: scan, symmetric: scheme == .symmetric)
+        let (lo, hi) = try range.range(of: tensor, scan: scan, symmetric: scheme == .symmetric, bits: bits)
         switch scheme {
         case .symmetric:
             return try .symmetric(absMax: Swift.max(-lo, hi), bits: bits, narrowRange: narrowRange)
@@ -69,7 +69,7 @@ public struct Quantizer: Sendable, Equatable {
             if tensor.rangeScan().hasNonFinite { throw tensor.nonFiniteError() }
             for values in tensor.withUnsafeBufferPointer({ layout.values(of: $0) }) {
                 let group = Tensor(values)
-                ranges.append(try range.range(of: group, scan: group.rangeScan(), symmetric: symmetric))
+                ranges.append(try range.range(of: group, scan: group.rangeScan(), symmetric: symmetric, bits: bits))
             }
         }
         var sets: [QuantizationParameters] = []

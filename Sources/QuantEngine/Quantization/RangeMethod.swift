@@ -11,18 +11,27 @@ public enum RangeMethod: Sendable, Equatable, CustomStringConvertible {
     case percentile(Double)
     /// A range given by hand, ignoring the data; symmetric schemes use `max(|lo|, |hi|)`.
     case fixed(Float, Float)
+    /// The clipping threshold that minimises the squared error of quantizing a 2048-bin
+    /// histogram of |x| (searched over the bin centres from bin 128 up, as NVIDIA's
+    /// pytorch-quantization `mse` calibration).
+    case mse
+    /// The clipping threshold that minimises the Kullback–Leibler divergence between the
+    /// histogram of |x| and its quantized version (TensorRT's entropy calibration).
+    case entropy
 
     public var description: String {
         switch self {
         case .minMax: return "minMax"
         case .percentile(let p): return "percentile(\(p))"
         case .fixed(let lo, let hi): return "fixed(\(lo), \(hi))"
+        case .mse: return "mse"
+        case .entropy: return "entropy"
         }
     }
 
     /// The calibrated range `(min, max)` of `tensor`, given its `rangeScan()`. The tensor must be
     /// finite (the caller checks); an empty tensor gives `(0, 0)` for data-driven methods.
-    func range(of tensor: Tensor, scan: Tensor.RangeScan, symmetric: Bool) throws(QuantEngineError)
+    func range(of tensor: Tensor, scan: Tensor.RangeScan, symmetric: Bool, bits: Int = 8) throws(QuantEngineError)
         -> (min: Float, max: Float)
     {
         switch self {
@@ -44,6 +53,21 @@ public enum RangeMethod: Sendable, Equatable, CustomStringConvertible {
                 throw .invalidArgument("range: fixed(lo, hi) needs finite lo <= hi, got \(lo) and \(hi)")
             }
             return (lo, hi)
+        case .mse, .entropy:
+            guard tensor.count > 0 else { return (0, 0) }
+            let absMax = Double(Swift.max(-scan.min, scan.max))
+            // Non-negative data (after a ReLU) uses the unsigned grid of twice as many levels.
+            let unsigned = !symmetric && scan.min >= 0
+            let histogram = tensor.withUnsafeBufferPointer { HistogramCalibration.absHistogram($0, absMax: absMax) }
+            let threshold =
+                self == .mse
+                ? HistogramCalibration.mseThreshold(
+                    counts: histogram.counts, edges: histogram.edges, bits: bits, unsigned: unsigned)
+                : HistogramCalibration.entropyThreshold(
+                    counts: histogram.counts, edges: histogram.edges, bits: bits, unsigned: unsigned)
+            let t = Float(threshold)
+            if symmetric { return (-t, t) }
+            return (Swift.max(scan.min, -t), Swift.min(scan.max, t))
         }
     }
 }
