@@ -73,6 +73,118 @@ enum EngineBindings {
                     .init("symmetric", doc: "Zero point 0, signed codes, scale = max|x| / (2^(b−1) − 1)."),
                     .init("asymmetric", doc: "Affine: unsigned codes with a zero point covering [min, max]."),
                 ]))
+        library.register(
+            BuiltinOptionType(
+                "Granularity", doc: "Which elements share one scale and zero point.",
+                cases: [
+                    .init("perTensor", doc: "One for the whole tensor."),
+                    .init(
+                        "perChannel", [.labeled("axis", .int, default: .int(0))],
+                        doc: "One per slice along the axis (axis 0: one per output channel of a weight)."),
+                    .init(
+                        "perGroup", [.labeled("size", .int)],
+                        doc: "One per run of `size` consecutive elements along the last axis."),
+                ]))
+        library.register(
+            BuiltinOptionType(
+                "Rounding", doc: "How x / scale becomes an integer.",
+                cases: [
+                    .init("nearestEven", doc: "To nearest, ties to even (ONNX QuantizeLinear, the default)."),
+                    .init("nearestAway", doc: "To nearest, ties away from zero (C roundf, ggml)."),
+                    .init("towardZero", doc: "Truncation."),
+                    .init("down", doc: "Floor."),
+                    .init("up", doc: "Ceiling."),
+                    .init(
+                        "stochastic", [.labeled("seed", .int, default: .int(0))],
+                        doc: "Up with probability equal to the fraction: unbiased on average."),
+                ]))
+        library.register(
+            BuiltinOptionType(
+                "Calibration", doc: "How the range to quantize is chosen from the data.",
+                cases: [
+                    .init("minMax", doc: "The exact minimum and maximum (max|x| for symmetric): nothing clipped."),
+                    .init(
+                        "percentile", [.unlabeled("p", .double)],
+                        doc: "Clip at the p-th percentile of |x| (both tails for asymmetric), p in 50…100."),
+                    .init("mse", doc: "The threshold that minimises the squared error (histogram search)."),
+                    .init("entropy", doc: "The threshold that minimises the KL divergence (TensorRT)."),
+                    .init(
+                        "fixed", [.unlabeled("lo", .double), .unlabeled("hi", .double)],
+                        doc: "A range given by hand."),
+                ]))
+        library.register(
+            BuiltinOptionType(
+                "ObserverKind", doc: "How an observer accumulates ranges over batches.",
+                cases: [
+                    .init("minMax", doc: "The running minimum and maximum."),
+                    .init(
+                        "movingAverage", [.unlabeled("c", .double, default: .double(0.01))],
+                        doc: "new = old + c · (batch − old), PyTorch's default c = 0.01."),
+                ]))
+    }
+
+    static func granularity(_ args: BuiltinArguments, _ index: Int) throws -> Granularity {
+        let option = try args.option(index)
+        switch option.name {
+        case "perChannel": return .perChannel(axis: try option.argument("axis")?.asInt() ?? 0)
+        case "perGroup": return .perGroup(size: try option.argument("size")?.asInt() ?? 0)
+        default: return .perTensor
+        }
+    }
+
+    static func rounding(_ args: BuiltinArguments, _ index: Int) throws -> Rounding {
+        let option = try args.option(index)
+        switch option.name {
+        case "nearestAway": return .nearestAway
+        case "towardZero": return .towardZero
+        case "down": return .down
+        case "up": return .up
+        case "stochastic":
+            let seed = try option.argument("seed")?.asInt() ?? 0
+            guard seed >= 0 else { throw args.error(index, "seed must not be negative, got \(seed)") }
+            return .stochastic(seed: UInt64(seed))
+        default: return .nearestEven
+        }
+    }
+
+    static func calibration(_ args: BuiltinArguments, _ index: Int) throws -> RangeMethod {
+        if case .object(let object) = args[index], let observer = object as? RangeObserver {
+            return try engine(argument: index) { () throws(QuantEngineError) in try observer.rangeMethod() }
+        }
+        let option = try args.option(index)
+        switch option.name {
+        case "percentile":
+            let p = try option.argument(nil)?.asDouble() ?? 100
+            guard p >= 50, p <= 100 else { throw args.error(index, "percentile must be between 50 and 100, got \(p)") }
+            return .percentile(p)
+        case "mse": return .mse
+        case "entropy": return .entropy
+        case "fixed":
+            let values = option.arguments?.map(\.value) ?? []
+            let lo = try values.first?.asDouble() ?? 0
+            let hi = try values.dropFirst().first?.asDouble() ?? 0
+            guard lo.isFinite, hi.isFinite, lo <= hi else {
+                throw args.error(index, "fixed(lo, hi) needs finite lo ≤ hi, got \(lo) and \(hi)")
+            }
+            return .fixed(Float(lo), Float(hi))
+        default: return .minMax
+        }
+    }
+
+    /// The quantizer described by the common parameters at `first`…: bits, scheme, narrowRange,
+    /// signed, granularity, rounding, range.
+    static func quantizer(_ args: BuiltinArguments, from first: Int) throws -> Quantizer {
+        let bits = try bits(args, first)
+        let scheme = try scheme(args, first + 1)
+        let (narrow, signed) = (try args.bool(first + 2), try args.bool(first + 3))
+        let granularity = try granularity(args, first + 4)
+        let rounding = try rounding(args, first + 5)
+        let range = try calibration(args, first + 6)
+        return try engine { () throws(QuantEngineError) in
+            try Quantizer(
+                bits: bits, scheme: scheme, range: range, rounding: rounding, granularity: granularity,
+                narrowRange: narrow, signed: signed)
+        }
     }
 
     static func registerConstructors(in library: inout BuiltinLibrary) {
@@ -172,55 +284,102 @@ enum EngineBindings {
     }
 
     static func registerQuantization(in library: inout BuiltinLibrary) {
-        let common: [BuiltinParameter] = [
-            .unlabeled("x", tensorType), .labeled("bits", .int, default: .int(8)),
+        let options: [BuiltinParameter] = [
+            .labeled("bits", .int, default: .int(8)),
             .labeled("scheme", .option("Scheme"), default: .case("symmetric")),
             .labeled("narrowRange", .bool, default: .bool(true)),
+            .labeled("signed", .bool, default: .bool(false)),
+            .labeled("granularity", .option("Granularity"), default: .case("perTensor")),
+            .labeled("rounding", .option("Rounding"), default: .case("nearestEven")),
         ]
+        let calibrated =
+            [BuiltinParameter.unlabeled("x", tensorType)] + options + [
+                .labeled("range", .option("Calibration"), default: .case("minMax"))
+            ]
+        let observed =
+            [BuiltinParameter.unlabeled("x", tensorType)] + options + [
+                .labeled("range", .object("Observer"))
+            ]
+        for parameters in [calibrated, observed] {
+            library.register(
+                "quantize", parameters, returns: .object("QuantizedTensor"),
+                doc: "Quantization with parameters calibrated on the data (or an observer's range): "
+                    + "scale and zero point per tensor, channel or group; ONNX QuantizeLinear rounding by default."
+            ) { args, _ in
+                let x = try tensor(args, 0)
+                let quantizer = try quantizer(args, from: 1)
+                return .object(try engine { () throws(QuantEngineError) in try quantizer.quantize(x) })
+            }
+            library.register(
+                "fakeQuantize", parameters, returns: tensorType,
+                doc: "dequantize(quantize(x, …)) with the same options, in one pass."
+            ) { args, _ in
+                let x = try tensor(args, 0)
+                let quantizer = try quantizer(args, from: 1)
+                return .object(try engine { () throws(QuantEngineError) in try quantizer.fakeQuantize(x) })
+            }
+        }
         library.register(
-            "quantize", common, returns: .object("QuantizedTensor"),
-            doc: "Per-tensor quantization with a scale (and zero point) calibrated on min/max, ONNX rounding."
+            "observer", [.unlabeled("kind", .option("ObserverKind"), default: .case("minMax"))],
+            returns: .object("Observer"),
+            doc: "Accumulates the range of activations over batches: `obs.observe(x)`, then `quantize(x, range: obs)`."
         ) { args, _ in
-            let x = try tensor(args, 0)
-            let (bits, scheme, narrow) = (try bits(args, 1), try scheme(args, 2), try args.bool(3))
-            return .object(
-                try engine { () throws(QuantEngineError) in
-                    try quantize(x, bits: bits, scheme: scheme, narrowRange: narrow)
-                })
+            let option = try args.option(0)
+            let kind: RangeObserver.Kind =
+                option.name == "movingAverage" ? .movingAverage(try option.argument(nil)?.asDouble() ?? 0.01) : .minMax
+            return .object(try engine(argument: 0) { () throws(QuantEngineError) in try RangeObserver(kind) })
         }
         library.register(
             "quantize",
             [
-                .unlabeled("x", tensorType), .labeled("scale", .double), .labeled("zeroPoint", .int, default: .int(0)),
+                .unlabeled("x", tensorType), .labeled("scale", .any), .labeled("zeroPoint", .any, default: .int(0)),
                 .labeled("bits", .int, default: .int(8)), .labeled("signed", .bool, default: .bool(true)),
+                .labeled("axis", .optional(.int), default: .null),
+                .labeled("rounding", .option("Rounding"), default: .case("nearestEven")),
             ],
             returns: .object("QuantizedTensor"),
-            doc: "Quantization with explicit parameters, ONNX QuantizeLinear: saturate(round(x / scale) + zeroPoint)."
+            doc: "Quantization with explicit parameters, ONNX QuantizeLinear: saturate(round(x / scale) + zeroPoint). "
+                + "With `axis:`, scale and zeroPoint are arrays, one entry per slice along the axis."
         ) { args, _ in
             let x = try tensor(args, 0)
-            let (scale, zeroPoint, bits, signed) = (
-                try args.double(1), try args.int(2), try bits(args, 3), try args.bool(4)
-            )
-            let parameters = try engine(argument: 1) { () throws(QuantEngineError) in
-                try QuantizationParameters(scale: Float(scale), zeroPoint: zeroPoint, bits: bits, signed: signed)
+            let (bits, signed, rounding) = (try bits(args, 3), try args.bool(4), try rounding(args, 6))
+            let axis = try args.optional(5).map { try $0.asInt() }
+            let scales: [Double]
+            let zeroPoints: [Int]
+            if axis == nil {
+                scales = [try args.double(1)]
+                zeroPoints = [try args.int(2)]
+            } else {
+                scales = try (try? args.doubles(1)) ?? [args.double(1)]
+                zeroPoints = try (try? args.ints(2)) ?? [args.int(2)]
             }
-            return .object(try engine { () throws(QuantEngineError) in try quantize(x, parameters: parameters) })
+            let count = Swift.max(scales.count, zeroPoints.count)
+            guard scales.count == count || scales.count == 1, zeroPoints.count == count || zeroPoints.count == 1 else {
+                throw args.error(2, "\(scales.count) scales but \(zeroPoints.count) zero points; they must pair up")
+            }
+            var sets: [QuantizationParameters] = []
+            for index in 0..<count {
+                let scale = scales[scales.count == 1 ? 0 : index]
+                let zeroPoint = zeroPoints[zeroPoints.count == 1 ? 0 : index]
+                sets.append(
+                    try engine(argument: scale.isFinite && scale > 0 ? 2 : 1) { () throws(QuantEngineError) in
+                        try QuantizationParameters(
+                            scale: Float(scale), zeroPoint: zeroPoint, bits: bits, signed: signed)
+                    })
+            }
+            let granularity: Granularity = axis.map { .perChannel(axis: $0) } ?? .perTensor
+            if let axis, (0..<x.shape.count).contains(axis), x.shape[axis] != sets.count, sets.count == 1 {
+                sets = Array(repeating: sets[0], count: x.shape[axis])
+            }
+            return .object(
+                try engine { () throws(QuantEngineError) in
+                    try Quantizer.quantize(x, parameters: sets, granularity: granularity, rounding: rounding)
+                })
         }
         library.register(
             "dequantize", [.unlabeled("q", .object("QuantizedTensor"))], returns: tensorType,
             doc: "The reals the codes stand for: (q − zeroPoint) · scale (ONNX DequantizeLinear)."
         ) { args, _ in .object(dequantize(try args.object(0, as: QuantizedTensor.self))) }
-        library.register(
-            "fakeQuantize", common, returns: tensorType,
-            doc: "dequantize(quantize(x, …)) with the same options, in one pass."
-        ) { args, _ in
-            let x = try tensor(args, 0)
-            let (bits, scheme, narrow) = (try bits(args, 1), try scheme(args, 2), try args.bool(3))
-            return .object(
-                try engine { () throws(QuantEngineError) in
-                    try fakeQuantize(x, bits: bits, scheme: scheme, narrowRange: narrow)
-                })
-        }
         library.register(
             "evaluate", [.unlabeled("reference", tensorType), .unlabeled("approximation", .any)],
             returns: .object("ErrorMetrics"),

@@ -75,3 +75,18 @@ public struct ScriptTable: ScriptObject, Equatable {
     public var scriptDescription: String { "Table(\(columns.count) columns, \(rows.count) rows)" }
     public var scriptDisplay: Display { .table(DisplayTable(columns: columns, rows: rows)) }
 }
+
+extension RangeObserver: ScriptObject {
+    public static let scriptTypeName = "Observer"
+
+    public var scriptDescription: String {
+        guard let min, let max else { return "Observer(\(kind), no data yet)" }
+        return "Observer(\(kind), \(min)…\(max) after \(batches) \(batches == 1 ? "batch" : "batches"))"
+    }
+
+    public var scriptDisplay: Display {
+        var fields: [DisplayRecord.Field] = [.init("batches", .integer(batches))]
+        if let min, let max { fields += [.init("min", .number(Double(min))), .init("max", .number(Double(max)))] }
+        return .record(DisplayRecord(title: "Observer (\(kind))", fields: fields))
+    }
+}

@@ -25,6 +25,21 @@ extension EngineBindings {
     }
 
     static func registerTypes(in library: inout BuiltinLibrary) {
+        library.registerType(RangeObserver.self, doc: "The range of activations seen so far, over batches.") { t in
+            t.mutatingMethod("observe", [.unlabeled("x", tensorType)], doc: "Folds a batch into the range.") {
+                observer, args, _ in
+                let x = try tensor(args, 0)
+                try engine(argument: 0) { () throws(QuantEngineError) in try observer.observe(x) }
+                return .void
+            }
+            t.property("min", .double, doc: "The observed minimum (0 before any batch).") {
+                .double(Double($0.min ?? 0))
+            }
+            t.property("max", .double, doc: "The observed maximum (0 before any batch).") {
+                .double(Double($0.max ?? 0))
+            }
+            t.property("batches", .int, doc: "How many batches were observed.") { .int($0.batches) }
+        }
         library.registerType(Tensor.self, doc: "A dense Float32 tensor with a shape.") { t in
             t.property("shape", .array(.int), doc: "Size of each axis.") { .ints($0.shape) }
             t.property("count", .int, doc: "Number of elements.") { .int($0.count) }

@@ -1,0 +1,83 @@
+import QNBScript
+import QNBTestSupport
+import Testing
+
+/// Granularity, rounding, calibration and observers as cells write them.
+@Suite struct EngineOptionTests {
+    static func display(_ source: String) -> String? {
+        let result = runCell(source, library: .qnb)
+        #expect(result.errorMessage == nil, "\(result.errorMessage ?? "")")
+        return result.displayText
+    }
+
+    static let matrix = "let w = tensor([[1, -2, 3, 0.5], [40, -10, 5, 2], [0.1, 0.2, -0.3, 0.05]])\n"
+
+    /// Row scales 3/127, 40/127 and 0.3/127: every row reaches ±127 on its largest magnitude.
+    @Test func perChannelGivesEveryRowTheFullCodeRange() {
+        let source = Self.matrix + "quantize(w, granularity: .perChannel(axis: 0)).values"
+        #expect(Self.display(source) == "[42, -85, 127, 21, 127, -32, 16, 6, 42, 85, -127, 21]")
+        // Per tensor, the small third row collapses onto a few codes near zero.
+        #expect(Self.display(Self.matrix + "quantize(w).values") == "[3, -6, 10, 2, 127, -32, 16, 6, 0, 1, -1, 0]")
+    }
+
+    @Test func perGroupAndRoundingOptions() {
+        let groups = Self.matrix + "let q = quantize(w, bits: 4, granularity: .perGroup(size: 2))\n(q.values, q.bytes)"
+        // Six groups of two: 12 four-bit codes (6 bytes) and six scale/zero-point pairs (48 bytes).
+        // In Float32, 0.1 / (0.2 / 7) is exactly 3.5 (numpy agrees): the tie goes to the even 4.
+        #expect(Self.display(groups) == "([3, -7, 7, 1, 7, -2, 7, 3, 4, 7, -7, 1], 54)")
+        let down = "quantize(tensor([0.9, -0.1]), scale: 1, zeroPoint: 0, rounding: .down).values"
+        #expect(Self.display(down) == "[0, -1]")
+        let stochastic = """
+            let x = tensor([Double](repeating: 0.25, count: 4000))
+            let q = quantize(x, scale: 1, zeroPoint: 0, rounding: .stochastic(seed: 5))
+            let ones = q.values.filter { $0 == 1 }.count
+            (ones > 900 && ones < 1100, q.values.allSatisfy { $0 == 0 || $0 == 1 })
+            """
+        #expect(Self.display(stochastic) == "(true, true)")
+    }
+
+    @Test func calibrationMethods() {
+        let source = """
+            let x = tensor([0, 0.1, -0.2, 0.3, -0.25, 0.15, 8])
+            let a = quantize(x, range: .minMax).scale
+            let b = quantize(x, range: .fixed(-1, 1)).scale
+            let c = quantize(x, range: .percentile(90)).scale
+            (abs(a - 8.0 / 127) < 1e-8, abs(b - 1.0 / 127) < 1e-9, c < a)
+            """
+        #expect(Self.display(source) == "(true, true, true)")
+    }
+
+    @Test func observersAccumulateBatchesAndSetTheRange() {
+        let source = """
+            var obs = observer(.movingAverage(0.5))
+            obs.observe(tensor([0, 2]))
+            obs.observe(tensor([-4, 6]))
+            let q = quantize(tensor([1.0]), scheme: .asymmetric, range: obs)
+            (obs.min, obs.max, obs.batches, abs(q.scale - 6.0 / 255) < 1e-9)
+            """
+        #expect(Self.display(source) == "(-2.0, 4.0, 2, true)")
+    }
+
+    @Test func explicitPerAxisParameters() {
+        let source = "quantize(tensor([[1, 2, 3], [-4, 5, 6]]), scale: [1, 2, 4], zeroPoint: 0, axis: 1).values"
+        #expect(Self.display(source) == "[1, 1, 1, -4, 2, 2]")
+    }
+
+    @Test func badOptionsAreLocatedErrors() {
+        let library = BuiltinLibrary.qnb
+        expectCellError(
+            "1️⃣quantize(w, granularity: .perGroup(size: 3))",
+            "group size 3 does not divide the last dimension 4 of shape [3, 4]", setup: [Self.matrix], library: library)
+        expectCellError(
+            "quantize(tensor([1]), range: 1️⃣.percentile(20))", "percentile must be between 50 and 100, got 20.0",
+            library: library)
+        expectCellError(
+            "quantize(tensor([1]), range: 1️⃣observer())",
+            "the observer has not seen any data yet; call observe(x) first", library: library)
+        expectCellError(
+            "1️⃣quantize(tensor([[1, 2]]), scale: [1, 2, 3], zeroPoint: 0, axis: 1)",
+            "expected 2 scales (one per group), got 3", library: library)
+        expectCellError(
+            "observer(1️⃣.movingAverage(2))", "the averaging constant must be in (0, 1], got 2.0", library: library)
+    }
+}
