@@ -33,16 +33,30 @@ extension QuantizedTensor: ScriptObject {
 
     public var scriptDisplay: Display {
         let kind = "\(signed ? "int" : "uint")\(bits)"
+        var fields: [DisplayRecord.Field]
+        if parameters.count == 1 {
+            fields = [.init("scale", .number(Double(scale))), .init("zero point", .integer(zeroPoint))]
+        } else {
+            let scales = self.scales
+            let zeroPoints = self.zeroPoints
+            fields = [
+                .init("groups", .integer(parameters.count)),
+                .init(
+                    "scales",
+                    .text(
+                        "\(NumberFormatting.format(Double(scales.min() ?? 0))) … \(NumberFormatting.format(Double(scales.max() ?? 0)))"
+                    )),
+                .init("zero points", .text("\(zeroPoints.min() ?? 0) … \(zeroPoints.max() ?? 0)")),
+            ]
+        }
+        fields += [
+            .init("codes", .text("\(parameters.first.map { "\($0.qmin) … \($0.qmax)" } ?? "")")),
+            .init("bytes", .integer(bytes)),
+            .init("compression", .number(compression)),
+        ]
         return .record(
             DisplayRecord(
-                title: "QuantizedTensor \(shape) \(kind) \(scheme) per-tensor",
-                fields: [
-                    .init("scale", .number(Double(scale))),
-                    .init("zero point", .integer(zeroPoint)),
-                    .init("codes", .text("\(parameters.first.map { "\($0.qmin) … \($0.qmax)" } ?? "")")),
-                    .init("bytes", .integer(bytes)),
-                    .init("compression", .number(compression)),
-                ],
+                title: "QuantizedTensor \(shape) \(kind) \(scheme) \(granularity)", fields: fields,
                 preview: codeTensorPreview))
     }
 }

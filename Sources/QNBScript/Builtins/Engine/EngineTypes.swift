@@ -105,8 +105,14 @@ extension EngineBindings {
 
         library.registerType(QuantizedTensor.self, doc: "Integer codes with their scale and zero point.") { t in
             t.property("values", .array(.int), doc: "The integer codes, flattened.") { .ints($0.values) }
-            t.property("scale", .double, doc: "Step between codes.") { .double(Double($0.scale)) }
-            t.property("zeroPoint", .int, doc: "The code of the real number 0.") { .int($0.zeroPoint) }
+            t.property("scale", .double, doc: "Step between codes (the first group's).") { .double(Double($0.scale)) }
+            t.property("zeroPoint", .int, doc: "The code of the real number 0 (the first group's).") {
+                .int($0.zeroPoint)
+            }
+            t.property("scales", .array(.double), doc: "Every group's scale (one for per-tensor).") {
+                .doubles($0.scales.map(Double.init))
+            }
+            t.property("zeroPoints", .array(.int), doc: "Every group's zero point.") { .ints($0.zeroPoints) }
             t.property("bits", .int, doc: "Bit width.") { .int($0.bits) }
             t.property("shape", .array(.int), doc: "Size of each axis.") { .ints($0.shape) }
             t.property("count", .int, doc: "Number of codes.") { .int($0.count) }
