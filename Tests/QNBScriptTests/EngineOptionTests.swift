@@ -58,6 +58,11 @@ import Testing
         #expect(Self.display(source) == "(-2.0, 4.0, 2, true)")
     }
 
+    @Test func fixedPoint() {
+        #expect(Self.display("quantize(tensor([0.5, -1.2, 3.1]), scheme: .powerOfTwo).scale") == "0.03125")
+        #expect(Self.display("quantize(tensor([0.3, -0.6, 5]), bits: 4, fractionalBits: 2).values") == "[1, -2, 7]")
+    }
+
     @Test func explicitPerAxisParameters() {
         let source = "quantize(tensor([[1, 2, 3], [-4, 5, 6]]), scale: [1, 2, 4], zeroPoint: 0, axis: 1).values"
         #expect(Self.display(source) == "[1, 1, 1, -4, 2, 2]")

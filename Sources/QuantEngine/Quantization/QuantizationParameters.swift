@@ -88,6 +88,53 @@ public struct QuantizationParameters: Sendable, Equatable, CustomStringConvertib
             scale: scale, zeroPoint: 0, bits: bits, signed: true, narrowRange: narrowRange)
     }
 
+    /// The range of fractional bits a power-of-two scale may have: scales 2^−126 … 2^126.
+    public static let fractionalBitRange = -126...126
+
+    /// Fixed-point parameters: scale `2^−fractionalBits`, zero point 0, signed codes.
+    ///
+    /// - Throws: `invalidArgument` for fractional bits outside −126…126.
+    public static func powerOfTwo(fractionalBits: Int, bits: Int, narrowRange: Bool = true)
+        throws(QuantEngineError) -> QuantizationParameters
+    {
+        guard fractionalBitRange.contains(fractionalBits) else {
+            throw .invalidArgument("fractionalBits must be between -126 and 126, got \(fractionalBits)")
+        }
+        return try QuantizationParameters(
+            scale: Float(sign: .plus, exponent: -fractionalBits, significand: 1), zeroPoint: 0, bits: bits,
+            signed: true, narrowRange: narrowRange)
+    }
+
+    /// Fixed-point parameters for data within `[−absMax, absMax]`: the most fractional bits `n`
+    /// with `absMax ≤ qmax · 2^−n`, i.e. the finest power-of-two step that does not clip
+    /// (`n = 126` for all-zero data).
+    public static func powerOfTwo(absMax: Float, bits: Int, narrowRange: Bool = true)
+        throws(QuantEngineError) -> QuantizationParameters
+    {
+        let grid = try integerRange(bits: bits, signed: true, narrowRange: narrowRange)
+        guard absMax.isFinite, absMax >= 0 else {
+            throw .invalidArgument("absMax must be finite and not negative, got \(absMax)")
+        }
+        let qmax = Double(grid.upperBound)
+        var n = fractionalBitRange.upperBound
+        if absMax > 0 {
+            // Exact in Double: qmax · 2^−n for integers n, compared with absMax.
+            n = Int((qmax / Double(absMax)).exponent)  // ⌊log2(qmax / absMax)⌋, then checked exactly
+            while n > fractionalBitRange.lowerBound
+                && qmax * Double(sign: .plus, exponent: -n, significand: 1) < Double(absMax)
+            {
+                n -= 1
+            }
+            while n < fractionalBitRange.upperBound
+                && qmax * Double(sign: .plus, exponent: -(n + 1), significand: 1) >= Double(absMax)
+            {
+                n += 1
+            }
+            n = Swift.min(Swift.max(n, fractionalBitRange.lowerBound), fractionalBitRange.upperBound)
+        }
+        return try powerOfTwo(fractionalBits: n, bits: bits, narrowRange: narrowRange)
+    }
+
     /// Asymmetric (affine) parameters for data within `[min, max]`, as PyTorch's
     /// `UniformQuantizationObserverBase._calculate_qparams` (torch/ao/quantization/observer.py):
     ///

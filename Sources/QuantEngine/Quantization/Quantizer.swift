@@ -44,10 +44,12 @@ public struct Quantizer: Sendable, Equatable {
     public func parameters(for tensor: Tensor) throws(QuantEngineError) -> QuantizationParameters {
         let scan = tensor.rangeScan()
         if tensor.count > 0, scan.hasNonFinite { throw tensor.nonFiniteError() }
-        let (lo, hi) = try range.range(of: tensor, scan: scan, symmetric: scheme == .symmetric, bits: bits)
+        let (lo, hi) = try range.range(of: tensor, scan: scan, symmetric: scheme != .asymmetric, bits: bits)
         switch scheme {
         case .symmetric:
             return try .symmetric(absMax: Swift.max(-lo, hi), bits: bits, narrowRange: narrowRange)
+        case .powerOfTwo:
+            return try .powerOfTwo(absMax: Swift.max(-lo, hi), bits: bits, narrowRange: narrowRange)
         case .asymmetric:
             return try .asymmetric(min: lo, max: hi, bits: bits, signed: signed)
         }
@@ -58,7 +60,7 @@ public struct Quantizer: Sendable, Equatable {
     public func parameterSets(for tensor: Tensor) throws(QuantEngineError) -> [QuantizationParameters] {
         let layout = try granularity.layout(for: tensor.shape)
         if layout.groups == 1 { return [try parameters(for: tensor)] }
-        let symmetric = scheme == .symmetric
+        let symmetric = scheme != .asymmetric
         var ranges: [(min: Float, max: Float)] = []
         switch range {
         case .minMax:
@@ -78,6 +80,8 @@ public struct Quantizer: Sendable, Equatable {
             switch scheme {
             case .symmetric:
                 sets.append(try .symmetric(absMax: Swift.max(-lo, hi), bits: bits, narrowRange: narrowRange))
+            case .powerOfTwo:
+                sets.append(try .powerOfTwo(absMax: Swift.max(-lo, hi), bits: bits, narrowRange: narrowRange))
             case .asymmetric:
                 sets.append(try .asymmetric(min: lo, max: hi, bits: bits, signed: signed))
             }

@@ -53,6 +53,7 @@ enum EngineBindings {
     static func scheme(_ args: BuiltinArguments, _ index: Int) throws -> QuantizationScheme {
         switch try args.option(index).name {
         case "asymmetric": return .asymmetric
+        case "powerOfTwo": return .powerOfTwo
         default: return .symmetric
         }
     }
@@ -72,6 +73,7 @@ enum EngineBindings {
                 cases: [
                     .init("symmetric", doc: "Zero point 0, signed codes, scale = max|x| / (2^(b−1) − 1)."),
                     .init("asymmetric", doc: "Affine: unsigned codes with a zero point covering [min, max]."),
+                    .init("powerOfTwo", doc: "Fixed point: scale 2^−n with the most fractional bits n that fit."),
                 ]))
         library.register(
             BuiltinOptionType(
@@ -318,6 +320,27 @@ enum EngineBindings {
                 let quantizer = try quantizer(args, from: 1)
                 return .object(try engine { () throws(QuantEngineError) in try quantizer.fakeQuantize(x) })
             }
+        }
+        library.register(
+            "quantize",
+            [
+                .unlabeled("x", tensorType), .labeled("bits", .int, default: .int(8)),
+                .labeled("fractionalBits", .int),
+                .labeled("rounding", .option("Rounding"), default: .case("nearestEven")),
+            ],
+            returns: .object("QuantizedTensor"),
+            doc: "Fixed point with n fractional bits: codes round(x · 2^n), saturated to the signed grid."
+        ) { args, _ in
+            let x = try tensor(args, 0)
+            let (bits, rounding) = (try bits(args, 1), try rounding(args, 3))
+            let n = try args.int(2)
+            let parameters = try engine(argument: 2) { () throws(QuantEngineError) in
+                try QuantizationParameters.powerOfTwo(fractionalBits: n, bits: bits)
+            }
+            return .object(
+                try engine { () throws(QuantEngineError) in
+                    try Quantizer.quantize(x, parameters: parameters, rounding: rounding, scheme: .powerOfTwo)
+                })
         }
         library.register(
             "observer", [.unlabeled("kind", .option("ObserverKind"), default: .case("minMax"))],
