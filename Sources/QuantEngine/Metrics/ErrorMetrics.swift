@@ -177,30 +177,38 @@ public struct ErrorMetrics: Sendable, Equatable {
         }
     }
 
-    /// Elements whose rounded quotient (with the tensor's own rounding rule) left the grid.
+    /// Elements whose rounded quotient (with the tensor's own rounding rule; nearest for
+    /// stochastic rounding) left their group's grid.
     private static func clippedCount(_ reference: Tensor, _ quantized: QuantizedTensor) -> Int {
-        let parameters = quantized.parameters[0]
-        let scale = parameters.scale
-        let lower = Float(parameters.qmin - parameters.zeroPoint)
-        let upper = Float(parameters.qmax - parameters.zeroPoint)
-        let rule = quantized.rounding.rule
-        return reference.withUnsafeBufferPointer { x in
-            Reduction.reduce(
-                count: x.count, identity: 0,
-                block: { range in
-                    var clipped = 0
-                    for i in range {
-                        let level = (x[i] / scale).rounded(rule)  // the quantizer's rule
-                        clipped += level < lower || level > upper ? 1 : 0
-                    }
-                    return clipped
-                },
-                combine: +)
+        guard let layout = try? quantized.granularity.layout(for: reference.shape) else { return 0 }
+        let rule: FloatingPointRoundingRule
+        if case .stochastic = quantized.rounding { rule = .toNearestOrEven } else { rule = quantized.rounding.rule }
+        let sets = quantized.parameters
+        var clipped = 0
+        reference.withUnsafeBufferPointer { x in
+            layout.forEachRun { group, range in
+                let parameters = sets[group < sets.count ? group : 0]
+                let scale = parameters.scale
+                let lower = Float(parameters.qmin - parameters.zeroPoint)
+                let upper = Float(parameters.qmax - parameters.zeroPoint)
+                clipped += Reduction.reduce(
+                    count: range.count, identity: 0,
+                    block: { local in
+                        var count = 0
+                        for i in local {
+                            let level = (x[range.lowerBound + i] / scale).rounded(rule)  // the quantizer's rule
+                            count += level < lower || level > upper ? 1 : 0
+                        }
+                        return count
+                    },
+                    combine: +)
+            }
         }
+        return clipped
     }
 
     /// The number of distinct codes, by a histogram over the grid (at most 2^16 bins).
-    private static func levelsUsed(_ quantized: QuantizedTensor) -> Int {
+    static func levelsUsed(_ quantized: QuantizedTensor) -> Int {
         let parameters = quantized.parameters[0]
         var seen = [Bool](repeating: false, count: parameters.qmax - parameters.qmin + 1)
         let offset = parameters.qmin
@@ -210,4 +218,29 @@ public struct ErrorMetrics: Sendable, Equatable {
         }
         return seen.reduce(0) { $0 + ($1 ? 1 : 0) }
     }
+
+    /// The metrics of every slice along `axis` (one row per output channel for `axis: 0`).
+    ///
+    /// - Throws: `shapeMismatch` for different shapes, `invalidArgument` for an axis outside
+    ///   the shape, and the errors of `compare` (empty or non-finite slices).
+    public static func perSlice(_ reference: Tensor, _ approximation: Tensor, axis: Int) throws(QuantEngineError)
+        -> [ErrorMetrics]
+    {
+        guard reference.shape == approximation.shape else {
+            throw .shapeMismatch(reference.shape, approximation.shape, operation: "evaluate")
+        }
+        let layout = try Granularity.perChannel(axis: axis).layout(for: reference.shape)
+        let references = reference.withUnsafeBufferPointer { layout.values(of: $0) }
+        let approximations = approximation.withUnsafeBufferPointer { layout.values(of: $0) }
+        var result: [ErrorMetrics] = []
+        for (a, b) in zip(references, approximations) {
+            result.append(try compare(Tensor(a), Tensor(b)))
+        }
+        return result
+    }
+}
+
+extension QuantizedTensor {
+    /// How many distinct codes occur: at most `2^bits`, often far fewer for peaked data.
+    public var levelsUsed: Int { ErrorMetrics.levelsUsed(self) }
 }

@@ -404,6 +404,32 @@ enum EngineBindings {
             doc: "The reals the codes stand for: (q − zeroPoint) · scale (ONNX DequantizeLinear)."
         ) { args, _ in .object(dequantize(try args.object(0, as: QuantizedTensor.self))) }
         library.register(
+            "evaluate",
+            [.unlabeled("reference", tensorType), .unlabeled("approximation", .any), .labeled("axis", .int)],
+            returns: .object("Table"),
+            doc: "The error of every slice along `axis` (axis 0: one row per output channel)."
+        ) { args, _ in
+            let reference = try tensor(args, 0)
+            var approximation: Tensor
+            if case .object(let object) = args[1], let quantized = object as? QuantizedTensor {
+                approximation = quantized.dequantized()
+            } else {
+                approximation = try tensor(args, 1)
+            }
+            let axis = try args.int(2)
+            let rows = try engine { () throws(QuantEngineError) in
+                try ErrorMetrics.perSlice(reference, approximation, axis: axis)
+            }
+            var table = ScriptTable(columns: ["channel", "MSE", "max error", "SQNR (dB)", "cosine"])
+            for (index, metrics) in rows.enumerated() {
+                table.rows.append([
+                    .integer(index), .number(metrics.mse), .number(metrics.maxError), .number(metrics.sqnr),
+                    .number(metrics.cosine),
+                ])
+            }
+            return .object(table)
+        }
+        library.register(
             "evaluate", [.unlabeled("reference", tensorType), .unlabeled("approximation", .any)],
             returns: .object("ErrorMetrics"),
             doc: "Error of an approximation (a tensor or a quantized tensor): mse, rmse, mae, maxError, sqnr, cosine."

@@ -113,6 +113,7 @@ extension EngineBindings {
                 .doubles($0.scales.map(Double.init))
             }
             t.property("zeroPoints", .array(.int), doc: "Every group's zero point.") { .ints($0.zeroPoints) }
+            t.property("levelsUsed", .int, doc: "How many distinct codes occur.") { .int($0.levelsUsed) }
             t.property("bits", .int, doc: "Bit width.") { .int($0.bits) }
             t.property("shape", .array(.int), doc: "Size of each axis.") { .ints($0.shape) }
             t.property("count", .int, doc: "Number of codes.") { .int($0.count) }
