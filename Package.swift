@@ -33,11 +33,15 @@ let package = Package(
         // there too, so notebooks run at full speed anyway.
         .target(name: "QuantEngine", swiftSettings: optimizedInDebug),
         .target(name: "QNBPlot", swiftSettings: optimizedInDebug),
+        // Readers and writers of .npy, .safetensors and CSV, hardened against hostile files; its
+        // own target so that QuantEngine stays free of Foundation (used here to read files).
+        .target(name: "TensorFiles", swiftSettings: optimizedInDebug),
         .target(
             name: "QNBScript",
             dependencies: [
                 "QuantEngine",
                 "QNBPlot",
+                "TensorFiles",
                 .product(name: "SwiftSyntax", package: "swift-syntax"),
                 .product(name: "SwiftParser", package: "swift-syntax"),
                 .product(name: "SwiftParserDiagnostics", package: "swift-syntax"),
@@ -80,6 +84,7 @@ let package = Package(
         .testTarget(name: "QNBScriptTests", dependencies: ["QNBScript", "QNBPlot", "QNBTestSupport"]),
         .testTarget(name: "QNBNotebookTests", dependencies: ["QNBNotebook", "QNBPlot", "QNBTestSupport"]),
         .testTarget(name: "QNBPlotTests", dependencies: ["QNBPlot"]),
+        .testTarget(name: "TensorFilesTests", dependencies: ["TensorFiles"], exclude: ["Fixtures"]),
         .testTarget(name: "QNBRenderTests", dependencies: ["QNBRender", "QNBTestSupport"]),
         .testTarget(name: "QNBTests", dependencies: ["QNBTestSupport"]),
     ]

@@ -51,6 +51,13 @@ public struct Notebook: Hashable, Sendable {
     /// Number of lines in `source`.
     public var lineCount: Int { lines.count }
 
+    /// The folder that holds the notebook (`.` for a bare file name): where relative paths in
+    /// its cells start.
+    public var folder: String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
     /// The cross-reference for `label`, if a cell numbers it.
     public func crossReference(_ label: String) -> CrossReference? {
         crossReferences.first { $0.label == label }

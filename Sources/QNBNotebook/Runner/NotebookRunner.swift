@@ -62,7 +62,8 @@ public struct NotebookRunner: Sendable {
             throw .unknownParameter(name: name, notebook: notebook.path, known: declared.keys.sorted())
         }
         let session = ScriptSession(
-            configuration: SessionConfiguration(seed: UInt64(max(0, notebook.frontMatter.seed ?? 0))),
+            configuration: SessionConfiguration(
+                seed: UInt64(max(0, notebook.frontMatter.seed ?? 0)), baseDirectory: notebook.folder),
             library: .qnb
         )
         for name in declared.keys.sorted() {

@@ -2,7 +2,7 @@ import QuantEngine
 
 extension BuiltinLibrary {
     /// Everything cells can call: the language's standard library plus the quantization engine.
-    public static let qnb: BuiltinLibrary = BuiltinLibrary.standard.merging(.engine).merging(.plotting)
+    public static let qnb: BuiltinLibrary = BuiltinLibrary.standard.merging(.engine).merging(.plotting).merging(.files)
 
     /// The builtins that bind QuantEngine.
     public static let engine: BuiltinLibrary = {
