@@ -106,8 +106,9 @@ public struct QuantizationParameters: Sendable, Equatable, CustomStringConvertib
     }
 
     /// Fixed-point parameters for data within `[−absMax, absMax]`: the most fractional bits `n`
-    /// with `absMax ≤ qmax · 2^−n`, i.e. the finest power-of-two step that does not clip
-    /// (`n = 126` for all-zero data).
+    /// with `absMax ≤ qmax · 2^−n`, i.e. the finest power-of-two step that does not clip — but
+    /// never finer than `minimumScale` (n ≤ 23), as for the other schemes, so all-zero data
+    /// gets the scale 2^−23.
     public static func powerOfTwo(absMax: Float, bits: Int, narrowRange: Bool = true)
         throws(QuantEngineError) -> QuantizationParameters
     {
@@ -116,7 +117,8 @@ public struct QuantizationParameters: Sendable, Equatable, CustomStringConvertib
             throw .invalidArgument("absMax must be finite and not negative, got \(absMax)")
         }
         let qmax = Double(grid.upperBound)
-        var n = fractionalBitRange.upperBound
+        let finest = -minimumScale.exponent  // 23
+        var n = finest
         if absMax > 0 {
             // Exact in Double: qmax · 2^−n for integers n, compared with absMax.
             n = Int((qmax / Double(absMax)).exponent)  // ⌊log2(qmax / absMax)⌋, then checked exactly
@@ -125,12 +127,12 @@ public struct QuantizationParameters: Sendable, Equatable, CustomStringConvertib
             {
                 n -= 1
             }
-            while n < fractionalBitRange.upperBound
+            while n < finest
                 && qmax * Double(sign: .plus, exponent: -(n + 1), significand: 1) >= Double(absMax)
             {
                 n += 1
             }
-            n = Swift.min(Swift.max(n, fractionalBitRange.lowerBound), fractionalBitRange.upperBound)
+            n = Swift.min(Swift.max(n, fractionalBitRange.lowerBound), finest)
         }
         return try powerOfTwo(fractionalBits: n, bits: bits, narrowRange: narrowRange)
     }
