@@ -34,8 +34,9 @@ let package = Package(
         .target(name: "QuantEngine", swiftSettings: optimizedInDebug),
         .target(name: "QNBPlot", swiftSettings: optimizedInDebug),
         // Readers and writers of .npy, .safetensors and CSV, hardened against hostile files; its
-        // own target so that QuantEngine stays free of Foundation (used here to read files).
-        .target(name: "TensorFiles", swiftSettings: optimizedInDebug),
+        // own target so that QuantEngine stays free of Foundation (used here to read files). It
+        // shares QuantEngine's float16/bfloat16 conversions.
+        .target(name: "TensorFiles", dependencies: ["QuantEngine"], swiftSettings: optimizedInDebug),
         .target(
             name: "QNBScript",
             dependencies: [
@@ -80,11 +81,13 @@ let package = Package(
             dependencies: ["QNBScript"],
             path: "Tests/QNBTestSupport"
         ),
-        .testTarget(name: "QuantEngineTests", dependencies: ["QuantEngine"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "QuantEngineTests", dependencies: ["QuantEngine"], exclude: ["Formats/Fixtures"],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "QNBScriptTests", dependencies: ["QNBScript", "QNBPlot", "QNBTestSupport"]),
         .testTarget(name: "QNBNotebookTests", dependencies: ["QNBNotebook", "QNBPlot", "QNBTestSupport"]),
         .testTarget(name: "QNBPlotTests", dependencies: ["QNBPlot"]),
-        .testTarget(name: "TensorFilesTests", dependencies: ["TensorFiles"], exclude: ["Fixtures"]),
+        .testTarget(name: "TensorFilesTests", dependencies: ["TensorFiles", "QuantEngine"], exclude: ["Fixtures"]),
         .testTarget(name: "QNBRenderTests", dependencies: ["QNBRender", "QNBTestSupport"]),
         .testTarget(name: "QNBTests", dependencies: ["QNBTestSupport"]),
     ]

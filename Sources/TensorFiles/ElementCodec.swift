@@ -1,3 +1,5 @@
+import QuantEngine
+
 /// Decoding of raw element bytes into values, and encoding back.
 enum ElementCodec {
     /// True on little-endian hosts, where little-endian data can be copied without swapping.
@@ -29,12 +31,12 @@ enum ElementCodec {
         case .float16:
             return .floats(
                 mapped(count) {
-                    HalfFloat.float(fromFloat16Bits: load(data, $0, UInt16.self, bigEndian: bigEndian))
+                    Half.float(fromFloat16Bits: load(data, $0, UInt16.self, bigEndian: bigEndian))
                 })
         case .bfloat16:
             return .floats(
                 mapped(count) {
-                    HalfFloat.float(fromBFloat16Bits: load(data, $0, UInt16.self, bigEndian: bigEndian))
+                    Half.float(fromBFloat16Bits: load(data, $0, UInt16.self, bigEndian: bigEndian))
                 })
         case .bool:
             return .doubles(mapped(count) { data[$0] == 0 ? 0 : 1 })

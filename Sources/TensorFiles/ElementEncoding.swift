@@ -1,3 +1,5 @@
+import QuantEngine
+
 /// Encoding of values into little-endian element bytes, for the writers.
 public enum ElementEncoding {
     /// Encodes values as little-endian elements of `dtype`.
@@ -12,9 +14,9 @@ public enum ElementEncoding {
         case .float32:
             return stored(values.count, 4) { Float(values[$0]).bitPattern.littleEndian }
         case .float16:
-            return stored(values.count, 2) { HalfFloat.float16Bits(from: roundedToOdd(values[$0])).littleEndian }
+            return stored(values.count, 2) { Half.float16Bits(roundedToOdd(values[$0])).littleEndian }
         case .bfloat16:
-            return stored(values.count, 2) { HalfFloat.bfloat16Bits(from: roundedToOdd(values[$0])).littleEndian }
+            return stored(values.count, 2) { Half.bfloat16Bits(roundedToOdd(values[$0])).littleEndian }
         case .bool:
             if let index = values.firstIndex(where: { $0 != 0 && $0 != 1 }) {
                 throw inexact(values[index], index, dtype)
@@ -40,9 +42,9 @@ public enum ElementEncoding {
             }
             return stored(values.count, 4) { values[$0].bitPattern.littleEndian }
         case .float16:
-            return stored(values.count, 2) { HalfFloat.float16Bits(from: values[$0]).littleEndian }
+            return stored(values.count, 2) { Half.float16Bits(values[$0]).littleEndian }
         case .bfloat16:
-            return stored(values.count, 2) { HalfFloat.bfloat16Bits(from: values[$0]).littleEndian }
+            return stored(values.count, 2) { Half.bfloat16Bits(values[$0]).littleEndian }
         default:
             return try encode(values.map { Double($0) }, as: dtype)
         }

@@ -1,3 +1,4 @@
+import QuantEngine
 import Testing
 
 @testable import TensorFiles
@@ -8,7 +9,7 @@ struct HalfFloatTests {
         @Test("float16 → Float matches the platform's Float16 for all 65 536 bit patterns")
         func float16Exhaustive() {
             for bits in 0...UInt16.max {
-                let ours = HalfFloat.float(fromFloat16Bits: bits)
+                let ours = Half.float(fromFloat16Bits: bits)
                 let platform = Float(Float16(bitPattern: bits))
                 if platform.isNaN {
                     #expect(ours.isNaN)
@@ -23,9 +24,9 @@ struct HalfFloatTests {
         @Test("Float → float16 rounds like the platform's Float16 conversion")
         func float16Rounding() {
             for bits in 0...UInt16.max {
-                let value = HalfFloat.float(fromFloat16Bits: bits)
+                let value = Half.float(fromFloat16Bits: bits)
                 if !value.isNaN {
-                    #expect(HalfFloat.float16Bits(from: value) == bits)
+                    #expect(Half.float16Bits(value) == bits)
                 }
             }
             var random = SplitMix64(seed: 1)
@@ -37,15 +38,15 @@ struct HalfFloatTests {
                 if value.isNaN {
                     continue
                 }
-                #expect(HalfFloat.float16Bits(from: value) == Float16(value).bitPattern, "\(value)")
+                #expect(Half.float16Bits(value) == Float16(value).bitPattern, "\(value)")
             }
             for raw in 0..<100_000 as Range<UInt64> {
                 // Doubles near float16 ties, where rounding twice through Float could go wrong.
-                let half = HalfFloat.float(fromFloat16Bits: UInt16(raw % 0x7BFF))
-                let next = HalfFloat.float(fromFloat16Bits: UInt16(raw % 0x7BFF) + 1)
+                let half = Half.float(fromFloat16Bits: UInt16(raw % 0x7BFF))
+                let next = Half.float(fromFloat16Bits: UInt16(raw % 0x7BFF) + 1)
                 let tie = (Double(half) + Double(next)) / 2
                 for value in [tie, tie.nextUp, tie.nextDown, -tie.nextUp] {
-                    let ours = HalfFloat.float16Bits(from: ElementEncoding.roundedToOdd(value))
+                    let ours = Half.float16Bits(ElementEncoding.roundedToOdd(value))
                     #expect(ours == Float16(value).bitPattern, "\(value)")
                 }
             }
@@ -55,23 +56,23 @@ struct HalfFloatTests {
     @Test("bfloat16 is the upper half of a Float, and rounding is to nearest even")
     func bfloat16() {
         for bits in 0...UInt16.max {
-            let value = HalfFloat.float(fromBFloat16Bits: bits)
+            let value = Half.float(fromBFloat16Bits: bits)
             #expect(value.bitPattern == UInt32(bits) << 16)
             if !value.isNaN {
-                #expect(HalfFloat.bfloat16Bits(from: value) == bits)
+                #expect(Half.bfloat16Bits(value) == bits)
             }
         }
         var random = SplitMix64(seed: 2)
         for _ in 0..<200_000 {
             let value = Float(bitPattern: UInt32.random(in: 0...UInt32.max, using: &random))
-            let result = HalfFloat.bfloat16Bits(from: value)
+            let result = Half.bfloat16Bits(value)
             if value.isNaN {
-                #expect(HalfFloat.float(fromBFloat16Bits: result).isNaN)
+                #expect(Half.float(fromBFloat16Bits: result).isNaN)
                 continue
             }
             let low = UInt16(value.bitPattern >> 16)
-            let lowValue = HalfFloat.float(fromBFloat16Bits: low)
-            let highValue = HalfFloat.float(fromBFloat16Bits: low &+ 1)
+            let lowValue = Half.float(fromBFloat16Bits: low)
+            let highValue = Half.float(fromBFloat16Bits: low &+ 1)
             let distanceLow = abs(Double(value) - Double(lowValue))
             let distanceHigh =
                 highValue.isInfinite && !value.isInfinite
@@ -80,7 +81,7 @@ struct HalfFloatTests {
             let expected = distanceLow < distanceHigh || (distanceLow == distanceHigh && low & 1 == 0) ? low : low &+ 1
             #expect(result == expected, "\(value)")
         }
-        #expect(HalfFloat.bfloat16Bits(from: 1.00390625) == 0x3F80)  // tie to even: down
-        #expect(HalfFloat.bfloat16Bits(from: 1.01171875) == 0x3F82)  // tie to even: up
+        #expect(Half.bfloat16Bits(1.00390625) == 0x3F80)  // tie to even: down
+        #expect(Half.bfloat16Bits(1.01171875) == 0x3F82)  // tie to even: up
     }
 }
