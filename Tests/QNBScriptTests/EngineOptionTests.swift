@@ -63,6 +63,22 @@ import Testing
         #expect(Self.display("quantize(tensor([0.3, -0.6, 5]), bits: 4, fractionalBits: 2).values") == "[1, -2, 7]")
     }
 
+    @Test func storageFormats() {
+        let source = """
+            let w = tensor([[0.5, -1, 2, 0.25], [3, -0.5, 1, 0]])
+            let i4 = quantize(w, format: .int4)
+            let f8 = quantize(w, format: .fp8e4m3)
+            (i4.bits, i4.bytes, f8.format, f8.bytes, dequantize(f8).max())
+            """
+        // 8 four-bit codes and one scale/zero-point pair; 8 FP8 bytes and one scale. The largest
+        // magnitude maps to 448 exactly and back.
+        #expect(Self.display(source) == "(4, 12, \"fp8e4m3\", 12, 3.0)")
+        expectCellError(
+            "1️⃣quantize(tensor([1, 2, 3]), format: .q4_0)",
+            "q4_0 stores blocks of 32 along the last axis, whose size must be a multiple of 32; shape [3]",
+            library: .qnb)
+    }
+
     @Test func explicitPerAxisParameters() {
         let source = "quantize(tensor([[1, 2, 3], [-4, 5, 6]]), scale: [1, 2, 4], zeroPoint: 0, axis: 1).values"
         #expect(Self.display(source) == "[1, 1, 1, -4, 2, 2]")

@@ -116,6 +116,23 @@ enum EngineBindings {
                 ]))
         library.register(
             BuiltinOptionType(
+                "Format", doc: "A storage format for quantized values.",
+                cases: [
+                    .init("int8", doc: "8-bit signed integers, symmetric."),
+                    .init("uint8", doc: "8-bit unsigned integers with a zero point."),
+                    .init("int4", doc: "4-bit signed integers, symmetric, two per byte."),
+                    .init("uint4", doc: "4-bit unsigned integers with a zero point, two per byte."),
+                    .init("fp8e4m3", doc: "FP8 E4M3FN (OCP): max 448, no infinities; per-tensor scale."),
+                    .init("fp8e5m2", doc: "FP8 E5M2 (OCP): max 57344, with infinities; per-tensor scale."),
+                    .init(
+                        "nf4", [.labeled("blockSize", .int, default: .int(64))],
+                        doc: "NormalFloat-4 (QLoRA): 16 levels at normal quantiles, absmax per block."),
+                    .init("q8_0", doc: "llama.cpp Q8_0: blocks of 32, int8 codes, an fp16 scale."),
+                    .init("q4_0", doc: "llama.cpp Q4_0: blocks of 32, 4-bit codes, an fp16 scale."),
+                    .init("q4_1", doc: "llama.cpp Q4_1: blocks of 32, 4-bit codes, an fp16 scale and minimum."),
+                ]))
+        library.register(
+            BuiltinOptionType(
                 "ObserverKind", doc: "How an observer accumulates ranges over batches.",
                 cases: [
                     .init("minMax", doc: "The running minimum and maximum."),
@@ -343,6 +360,55 @@ enum EngineBindings {
                 })
         }
         library.register(
+            "quantize",
+            [
+                .unlabeled("x", tensorType), .labeled("format", .option("Format")),
+                .labeled("scale", .optional(.double), default: .null),
+                .labeled("saturate", .bool, default: .bool(true)),
+                .labeled("granularity", .option("Granularity"), default: .case("perTensor")),
+            ],
+            returns: .any,
+            doc: "Quantization to a storage format: integer presets give a QuantizedTensor, FP8, NF4 and "
+                + "the ggml blocks an EncodedTensor (`dequantize` and `evaluate` take both)."
+        ) { args, _ in
+            let x = try tensor(args, 0)
+            let option = try args.option(1)
+            let scale = try args.optional(2).map { try $0.asDouble() }
+            let integer: (bits: Int, scheme: QuantizationScheme)? =
+                switch option.name {
+                case "int8": (8, .symmetric)
+                case "uint8": (8, .asymmetric)
+                case "int4": (4, .symmetric)
+                case "uint4": (4, .asymmetric)
+                default: nil
+                }
+            if let integer {
+                let granularity = try granularity(args, 4)
+                return .object(
+                    try engine { () throws(QuantEngineError) in
+                        try Quantizer(bits: integer.bits, scheme: integer.scheme, granularity: granularity).quantize(x)
+                    })
+            }
+            let format: EncodedTensor.Format
+            switch option.name {
+            case "fp8e4m3": format = .fp8e4m3
+            case "fp8e5m2": format = .fp8e5m2
+            case "nf4": format = .nf4(blockSize: try option.argument("blockSize")?.asInt() ?? 64)
+            case "q8_0": format = .q8_0
+            case "q4_0": format = .q4_0
+            default: format = .q4_1
+            }
+            let saturate = try args.bool(3)
+            return .object(
+                try engine { () throws(QuantEngineError) in
+                    try EncodedTensor.encode(x, as: format, scale: scale.map(Float.init), saturate: saturate)
+                })
+        }
+        library.register(
+            "dequantize", [.unlabeled("e", .object("EncodedTensor"))], returns: tensorType,
+            doc: "The Float32 values an FP8, NF4 or ggml tensor stands for."
+        ) { args, _ in .object(try args.object(0, as: EncodedTensor.self).dequantized()) }
+        library.register(
             "observer", [.unlabeled("kind", .option("ObserverKind"), default: .case("minMax"))],
             returns: .object("Observer"),
             doc: "Accumulates the range of activations over batches: `obs.observe(x)`, then `quantize(x, range: obs)`."
@@ -413,6 +479,8 @@ enum EngineBindings {
             var approximation: Tensor
             if case .object(let object) = args[1], let quantized = object as? QuantizedTensor {
                 approximation = quantized.dequantized()
+            } else if case .object(let object) = args[1], let encoded = object as? EncodedTensor {
+                approximation = encoded.dequantized()
             } else {
                 approximation = try tensor(args, 1)
             }
@@ -438,6 +506,11 @@ enum EngineBindings {
             if case .object(let object) = args[1], let quantized = object as? QuantizedTensor {
                 return .object(
                     try engine { () throws(QuantEngineError) in try ErrorMetrics.compare(reference, quantized) })
+            }
+            if case .object(let object) = args[1], let encoded = object as? EncodedTensor {
+                let approximation = encoded.dequantized()
+                return .object(
+                    try engine { () throws(QuantEngineError) in try ErrorMetrics.compare(reference, approximation) })
             }
             let approximation = try tensor(args, 1)
             return .object(

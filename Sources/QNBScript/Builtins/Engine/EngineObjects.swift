@@ -104,3 +104,34 @@ extension RangeObserver: ScriptObject {
         return .record(DisplayRecord(title: "Observer (\(kind))", fields: fields))
     }
 }
+
+extension EncodedTensor: ScriptObject {
+    public static let scriptTypeName = "EncodedTensor"
+
+    public var scriptDescription: String { "EncodedTensor(\(format), shape \(shape))" }
+
+    public var scriptDisplay: Display {
+        var fields: [DisplayRecord.Field] = []
+        switch format {
+        case .fp8e4m3, .fp8e5m2:
+            fields.append(.init("scale", .number(Double(scales.first ?? 1))))
+        case .nf4(let blockSize):
+            fields += [.init("block size", .integer(blockSize)), .init("blocks", .integer(scales.count))]
+        case .q8_0, .q4_0, .q4_1:
+            fields.append(.init("blocks", .integer(data.count / Swift.max(1, bytesPerBlock))))
+        }
+        fields += [.init("bytes", .integer(bytes)), .init("compression", .number(compression))]
+        return .record(
+            DisplayRecord(
+                title: "EncodedTensor \(shape) \(format)", fields: fields, preview: dequantized().preview()))
+    }
+
+    var bytesPerBlock: Int {
+        switch format {
+        case .q8_0: return GGML.q8_0BlockBytes
+        case .q4_0: return GGML.q4_0BlockBytes
+        case .q4_1: return GGML.q4_1BlockBytes
+        default: return 1
+        }
+    }
+}

@@ -121,6 +121,17 @@ extension EngineBindings {
             t.property("compression", .double, doc: "Float32 size divided by `bytes`.") { .double($0.compression) }
         }
 
+        library.registerType(EncodedTensor.self, doc: "Values in FP8, NF4 or a ggml block format.") { t in
+            t.property("format", .string, doc: "The storage format.") { .string($0.format.description) }
+            t.property("shape", .array(.int), doc: "Size of each axis.") { .ints($0.shape) }
+            t.property("count", .int, doc: "Number of values.") { .int($0.count) }
+            t.property("bytes", .int, doc: "Storage size, scales included.") { .int($0.bytes) }
+            t.property("compression", .double, doc: "Float32 size divided by `bytes`.") { .double($0.compression) }
+            t.property("scales", .array(.double), doc: "FP8: the scale; NF4: each block's absmax.") {
+                .doubles($0.scales.map(Double.init))
+            }
+        }
+
         library.registerType(ErrorMetrics.self, doc: "How far an approximation is from a reference.") { t in
             t.property("mse", .double, doc: "Mean squared error.") { .double($0.mse) }
             t.property("rmse", .double, doc: "Root mean squared error.") { .double($0.rmse) }
