@@ -31,4 +31,11 @@ import Testing
             """
         #expect(Self.display(source) == "(true, true, true)")
     }
+
+    @Test func reluAndClamped() {
+        let source = "let x = tensor([-1, 0.5, 2, -0.25])\n(relu(x).values, x.clamped(min: -0.5, max: 1).values)"
+        #expect(Self.display(source) == "([0.0, 0.5, 2.0, 0.0], [-0.5, 0.5, 1.0, -0.25])")
+        expectCellError(
+            "tensor([1]).1️⃣clamped(min: 2, max: 1)", "clamped needs lower ≤ upper, got 2.0 and 1.0", library: .qnb)
+    }
 }

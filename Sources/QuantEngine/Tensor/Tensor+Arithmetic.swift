@@ -39,6 +39,21 @@ extension Tensor {
         }
     }
 
+    /// Every element limited to `[lower, upper]` (NaN stays NaN); `relu` is `clamped(lower: 0)`.
+    ///
+    /// - Throws: `invalidArgument` when `lower > upper` or a bound is NaN.
+    public func clamped(lower: Float = -.infinity, upper: Float = .infinity) throws(QuantEngineError) -> Tensor {
+        guard !lower.isNaN, !upper.isNaN, lower <= upper else {
+            throw .invalidArgument("clamped needs lower ≤ upper, got \(lower) and \(upper)")
+        }
+        return elementwise { x, out, range in
+            for i in range {
+                let v = x[i]
+                out[i] = v < lower ? lower : (v > upper ? upper : v)
+            }
+        }
+    }
+
     /// `Op(x, scalar)` for every element.
     private func applying<Op: ElementwiseOperator>(_: Op.Type, right scalar: Float) -> Tensor {
         elementwise { x, out, range in

@@ -297,6 +297,12 @@ enum EngineBindings {
             return .object(try engine { () throws(QuantEngineError) in try QuantEngine.matmul(a, b) })
         }
         library.register(
+            "relu", [.unlabeled("x", tensorType)], returns: tensorType, doc: "max(x, 0) element by element."
+        ) { args, _ in
+            let x = try tensor(args, 0)
+            return .object(try engine { () throws(QuantEngineError) in try x.clamped(lower: 0) })
+        }
+        library.register(
             "Table", [.unlabeled("columns", .array(.string))], returns: .object("Table"),
             doc: "An empty table with these column names; add rows with `append`."
         ) { args, _ in .object(ScriptTable(columns: try args.strings(0))) }

@@ -72,6 +72,19 @@ extension EngineBindings {
             }
             t.method("abs", returns: tensorType, doc: "Element-wise |x|.") { tensor, _, _ in .object(tensor.abs()) }
             t.method(
+                "clamped",
+                [
+                    .labeled("min", .double, default: .double(-.infinity)),
+                    .labeled("max", .double, default: .double(.infinity)),
+                ],
+                returns: tensorType, doc: "Every element limited to [min, max]."
+            ) { tensor, args, _ in
+                let (lo, hi) = (try args.double(0), try args.double(1))
+                return .object(
+                    try engine { () throws(QuantEngineError) in try tensor.clamped(lower: Float(lo), upper: Float(hi)) }
+                )
+            }
+            t.method(
                 "reshaped", [.unlabeled("shape", .array(.int))], returns: tensorType,
                 doc: "Same elements, new shape (one -1 allowed)."
             ) {
