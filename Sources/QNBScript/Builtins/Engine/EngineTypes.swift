@@ -154,6 +154,13 @@ extension EngineBindings {
                 .double($0.sqnr)
             }
             t.property("cosine", .double, doc: "Cosine similarity.") { .double($0.cosine) }
+            t.property(
+                "clippedFraction", .optional(.double),
+                doc: "Share of values beyond the grid (when evaluating a QuantizedTensor), else nil."
+            ) { metrics in .optional(metrics.clippedFraction.map { .double($0) }) }
+            t.property(
+                "levelsUsed", .optional(.int), doc: "Distinct codes used (when evaluating a QuantizedTensor), else nil."
+            ) { metrics in .optional(metrics.levelsUsed.map { .int($0) }) }
         }
 
         library.registerType(ScriptTable.self, doc: "A table built row by row.") { t in
