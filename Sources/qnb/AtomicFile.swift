@@ -20,14 +20,17 @@ enum AtomicFile {
     }
 
     static func save(_ text: String, to path: String) throws(Failure) {
+        try save(Array(text.utf8), to: path)
+    }
+
+    static func save(_ bytes: [UInt8], to path: String) throws(Failure) {
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { String(path[...$0]) } ?? ""
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
         let temporary = "\(folder).\(name).qnb-\(getpid()).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Failure(path: path, reason: errorText()) }
-        var text = text
-        let written: Result<Void, Failure> = text.withUTF8 { bytes in
+        let written: Result<Void, Failure> = bytes.withUnsafeBufferPointer { bytes in
             guard let start = bytes.baseAddress else { return .success(()) }
             var offset = 0
             while offset < bytes.count {

@@ -97,6 +97,14 @@ struct RunJob: Sendable {
         do {
             try OutputPaths.createFolder(of: destination)
             try AtomicFile.save(page, to: destination)
+            // Files the cells saved go to OUTPUT-DIR/NAME/, each written whole or not at all.
+            for cell in run.cells {
+                for case .file(let saved) in cell.outputs {
+                    let path = OutputPaths.joined(outputDirectory, file.outputName + "/" + saved.name)
+                    try OutputPaths.createFolder(of: path)
+                    try AtomicFile.save(saved.bytes, to: path)
+                }
+            }
             // The snapshot records what the notebook produced for `qnb check`; a run with an
             // unexpected failure leaves the last good snapshot alone.
             if run.succeeded {

@@ -221,6 +221,15 @@ struct OutputComparison {
             }
         case (.figure(let old, _), .figure(let new, _)):
             compareFigures(old, new, at: place, into: &details)
+        case (.file(let oldName, let oldBytes, let oldDigest), .file(let newName, let newBytes, let newDigest)):
+            // Saved files compare byte for byte (by digest): no tolerance applies inside them.
+            if oldName != newName {
+                details.append("\(place): the saved file was \(quoted(oldName)), now \(quoted(newName))")
+            } else if oldBytes != newBytes || oldDigest != newDigest {
+                details.append(
+                    "\(place): the bytes of \(newName) changed (\(oldBytes) bytes, digest \(oldDigest) → "
+                        + "\(newBytes) bytes, digest \(newDigest))")
+            }
         default:
             details.append("\(place) was \(Self.kind(expected)), now \(Self.kind(actual))")
         }
@@ -352,6 +361,7 @@ struct OutputComparison {
         case .record: return "a record"
         case .stack: return "a stack of displays"
         case .figure: return "a figure"
+        case .file: return "a saved file"
         }
     }
 }

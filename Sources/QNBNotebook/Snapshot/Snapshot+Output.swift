@@ -14,11 +14,15 @@ extension Snapshot {
         case stack([Output])
         /// A figure's data and its ASCII form.
         case figure(FigureData, text: String)
+        /// A file the cell saved: its name, size and FNV-1a digest (the bytes are in the output
+        /// folder, not in the snapshot).
+        case file(name: String, bytes: Int, digest: String)
 
         public init(_ output: CellOutput) {
             switch output {
             case .stream(let text): self = .stream(text)
             case .display(let display): self.init(display)
+            case .file(let file): self = .file(name: file.name, bytes: file.bytes.count, digest: file.digest)
             }
         }
 
@@ -46,6 +50,7 @@ extension Snapshot {
             switch self {
             case .stream(let text), .text(let text): return text
             case .table(_, _, let text), .record(_, _, _, let text), .figure(_, let text): return text
+            case .file(let name, let bytes, _): return "saved \(name) (\(bytes) bytes)"
             case .stack(let items): return items.map(\.text).joined(separator: "\n")
             }
         }
@@ -83,11 +88,11 @@ extension DisplayScalar {
 
 extension Snapshot.Output: Codable {
     private enum Key: String, CodingKey {
-        case kind, text, columns, rows, title, fields, preview, items, figure
+        case kind, text, columns, rows, title, fields, preview, items, figure, name, bytes, digest
     }
 
     private enum Kind: String, Codable {
-        case stream, text, table, record, stack, figure
+        case stream, text, table, record, stack, figure, file
     }
 
     public init(from decoder: any Decoder) throws {
@@ -114,6 +119,11 @@ extension Snapshot.Output: Codable {
             self = .figure(
                 try container.decode(Snapshot.FigureData.self, forKey: .figure),
                 text: try container.decode(String.self, forKey: .text))
+        case .file:
+            self = .file(
+                name: try container.decode(String.self, forKey: .name),
+                bytes: try container.decode(Int.self, forKey: .bytes),
+                digest: try container.decode(String.self, forKey: .digest))
         }
     }
 
@@ -144,6 +154,11 @@ extension Snapshot.Output: Codable {
             try container.encode(Kind.figure, forKey: .kind)
             try container.encode(data, forKey: .figure)
             try container.encode(text, forKey: .text)
+        case .file(let name, let bytes, let digest):
+            try container.encode(Kind.file, forKey: .kind)
+            try container.encode(name, forKey: .name)
+            try container.encode(bytes, forKey: .bytes)
+            try container.encode(digest, forKey: .digest)
         }
     }
 }

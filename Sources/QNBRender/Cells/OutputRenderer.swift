@@ -20,6 +20,13 @@ struct OutputRenderer {
             writer.newline()
         case .display(let display):
             render(display, into: &writer)
+        case .file(let file):
+            writer.open("p", class: "qnb-saved")
+            writer.text("Saved ")
+            writer.element("code", text: file.name)
+            writer.text(" (\(file.bytes.count) bytes)")
+            writer.close("p")
+            writer.newline()
         }
     }
 

@@ -240,6 +240,9 @@ enum PageStyle {
         .qnb-diagnostic--warning { border-color: var(--warning-border); background: var(--warning-bg); }
         .qnb-diagnostic--warning .qnb-diagnostic-kind, .qnb-diagnostic--warning .qnb-caret { color: var(--warning); }
 
+        .qnb-outputs p.qnb-saved { font-size: 0.85rem; color: var(--muted); }
+        .qnb-saved code { font-size: 0.8rem; }
+
         /* Figures: inline SVG, ink in currentColor, series colours from --qnb-series-N */
         .qnb-figure { color: var(--fg); }
         .qnb-figure svg { display: block; width: 100%; height: auto; max-width: 100%; }

@@ -27,6 +27,9 @@ public struct BuiltinContext {
     /// Appends text to the cell's output stream, as `print` does.
     public func write(_ text: String) { interpreter.write(text) }
 
+    /// Adds a file to the cell's outputs, for the command line to write (`save`).
+    public func save(_ file: SavedFile) { interpreter.outputs.append(.file(file)) }
+
     /// Calls a function value (a closure, function or builtin) with positional arguments.
     public func call(_ function: Value, _ arguments: [Value]) throws -> Value {
         try interpreter.callValue(function, arguments, at: position)

@@ -89,4 +89,31 @@ public enum CellOutput: Hashable, Sendable {
     case stream(String)
     /// The value of the cell's last expression.
     case display(Display)
+    /// A file the cell saved (`save(w, to: "w.npy")`): its name relative to the notebook's output
+    /// folder and its bytes. The command line writes it; QNBScript never touches the file system
+    /// for writing.
+    case file(SavedFile)
+}
+
+/// A file produced by a cell, written by the command line into the notebook's output folder.
+public struct SavedFile: Hashable, Sendable {
+    /// A relative path made of plain segments (letters, digits, `.`, `_`, `-`), no `..`.
+    public var name: String
+    public var bytes: [UInt8]
+
+    public init(name: String, bytes: [UInt8]) {
+        self.name = name
+        self.bytes = bytes
+    }
+
+    /// A 64-bit FNV-1a hash of the bytes, as 16 hex digits: what snapshots record.
+    public var digest: String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
 }

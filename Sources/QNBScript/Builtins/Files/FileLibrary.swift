@@ -69,6 +69,16 @@ extension BuiltinLibrary {
             }
             return .object(try FileBindings.tensor(array, args, 1))
         }
+        library.register(
+            "save", [.unlabeled("value", .any), .labeled("to", .string)],
+            doc: "Saves a tensor (float32) or a quantized tensor (its codes, and in .safetensors also its "
+                + "scales and zero points) as .npy or .safetensors into the notebook's output folder."
+        ) { args, context in
+            let name = try FileBindings.outputName(args, 1)
+            let bytes = try FileBindings.encode(args, 0, as: name)
+            context.save(SavedFile(name: name, bytes: bytes))
+            return .void
+        }
         library.registerType(TensorArchive.self, doc: "The tensors of a .safetensors file.") { t in
             t.property("names", .array(.string), doc: "The tensors' names, in file order.") {
                 .strings($0.arrays.compactMap(\.name))
@@ -117,6 +127,66 @@ enum FileBindings {
             throw args.error(index, "no such file '\(given)' (looked for \(displayPath(path)))")
         }
         return path
+    }
+
+    /// The name `save` writes to: a relative path of plain segments ending in .npy or
+    /// .safetensors, so that a notebook can only write inside its own output folder.
+    static func outputName(_ args: BuiltinArguments, _ index: Int) throws -> String {
+        let name = try args.string(index)
+        let segments = name.split(separator: "/", omittingEmptySubsequences: false)
+        let plain = segments.allSatisfy { segment in
+            !segment.isEmpty && segment != "." && segment != ".."
+                && segment.unicodeScalars.allSatisfy { scalar in
+                    scalar.isASCII
+                        && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                            || "._-".unicodeScalars.contains(scalar))
+                }
+        }
+        guard plain, name.count <= 200 else {
+            throw args.error(
+                index,
+                "save writes into the notebook's output folder: give a relative name such as \"w.npy\" "
+                    + "(letters, digits, '.', '_', '-', and '/' between folders), got \"\(name)\"")
+        }
+        let lower = name.lowercased()
+        guard lower.hasSuffix(".npy") || lower.hasSuffix(".safetensors") else {
+            throw args.error(index, "save writes .npy or .safetensors files, got \"\(name)\"")
+        }
+        return name
+    }
+
+    /// The file's bytes: a Tensor as float32; a QuantizedTensor's codes in their integer type
+    /// (and, in .safetensors, its scales and zero points too).
+    static func encode(_ args: BuiltinArguments, _ index: Int, as name: String) throws -> [UInt8] {
+        let safetensors = name.lowercased().hasSuffix(".safetensors")
+        do {
+            if case .object(let object) = args[index], let q = object as? QuantizedTensor {
+                let dtype: DType
+                switch (q.bits <= 8, q.signed) {
+                case (true, true): dtype = .int8
+                case (true, false): dtype = .uint8
+                case (false, true): dtype = .int16
+                case (false, false): dtype = .uint16
+                }
+                let codes = LoadedArray(name: "codes", shape: q.shape, dtype: dtype, values: q.values.map(Double.init))
+                guard safetensors else { return try NPY.write(codes) }
+                let scales = LoadedArray(
+                    name: "scales", shape: [q.parameters.count], dtype: .float32, float32: q.scales)
+                let zeroPoints = LoadedArray(
+                    name: "zero_points", shape: [q.parameters.count], dtype: .int32,
+                    values: q.zeroPoints.map(Double.init))
+                return try SafeTensors.write(
+                    arrays: [codes, scales, zeroPoints],
+                    metadata: ["bits": "\(q.bits)", "scheme": "\(q.scheme)", "granularity": "\(q.granularity)"])
+            }
+            let tensor = try EngineBindings.tensor(args, index)
+            let array = LoadedArray(name: "tensor", shape: tensor.shape, dtype: .float32, float32: tensor.scalars)
+            return safetensors
+                ? try SafeTensors.write(arrays: [array], metadata: [:])
+                : try NPY.write(shape: tensor.shape, float32: tensor.scalars)
+        } catch let error as TensorFileError {
+            throw args.error(index, error.message)
+        }
     }
 
     static func displayPath(_ path: String) -> String {
