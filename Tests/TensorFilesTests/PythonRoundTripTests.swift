@@ -1,4 +1,5 @@
 import Foundation
+import QuantEngine
 import Testing
 
 @testable import TensorFiles

@@ -1,4 +1,5 @@
 import Foundation
+import QuantEngine
 
 /// Reads the raw little-endian fixture arrays written by `Fixtures/make_fixtures.py`.
 enum FormatFixture {
@@ -28,17 +29,10 @@ enum FormatFixture {
     }
 }
 
-/// Deterministic test data.
-struct TestRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+/// Deterministic test data: the engine's SplitMix64 with two shaping helpers.
+typealias TestRandom = SplitMix64
+
+extension SplitMix64 {
     /// Uniform in [-1, 1).
     mutating func unit() -> Float { Float(Int64(bitPattern: next()) >> 40) * 0x1p-23 }
     /// A roughly normal value (sum of uniforms) times `scale`.
