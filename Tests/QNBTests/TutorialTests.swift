@@ -37,8 +37,13 @@ import Testing
         let result = try box.qnb("run", "notebooks")
         #expect(result.status == 0, "\(result.stderr)")
         var figures = 0
+        let committed = Self.notebooks.deletingLastPathComponent().appendingPathComponent("output")
         for name in names {
             let page = try box.read("output/\(name.dropLast(3)).html")
+            // The committed page is the current one (regenerate with `qnb run notebooks/`).
+            let stored = try? String(
+                contentsOf: committed.appendingPathComponent("\(name.dropLast(3)).html"), encoding: .utf8)
+            #expect(stored == page, "output/\(name.dropLast(3)).html is out of date: run qnb run notebooks/")
             for svg in Self.svgFragments(in: page) {
                 figures += 1
                 let parser = XMLParser(data: Data(svg.utf8))
