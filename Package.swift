@@ -28,10 +28,14 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // The integer GEMM's AVX2 micro-kernel, compiled with a per-function target attribute and
+        // chosen at run time by CPU feature; everything else (and the fallback) is Swift. Always
+        // optimised, like the engine.
+        .target(name: "CQuantKernels", cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))]),
         // `make demo` and `make test` use the debug configuration so that a first build (with
         // swift-syntax) takes minutes, not ten; the engine and the interpreter are optimised
         // there too, so notebooks run at full speed anyway.
-        .target(name: "QuantEngine", swiftSettings: optimizedInDebug),
+        .target(name: "QuantEngine", dependencies: ["CQuantKernels"], swiftSettings: optimizedInDebug),
         .target(name: "QNBPlot", swiftSettings: optimizedInDebug),
         // Readers and writers of .npy, .safetensors and CSV, hardened against hostile files; its
         // own target so that QuantEngine stays free of Foundation (used here to read files). It

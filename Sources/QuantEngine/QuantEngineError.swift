@@ -35,6 +35,9 @@ public enum QuantEngineError: Error, Equatable, Sendable, CustomStringConvertibl
     case invalidScale(Float)
     /// A zero point outside the integer range it must be stored in.
     case invalidZeroPoint(Int, qmin: Int, qmax: Int)
+    /// An integer matrix product or convolution whose reduction (inner) dimension is so long that
+    /// the exact sum of `depth` products `(q_a − z_a) · (q_b − z_b)` could overflow Int32.
+    case accumulatorOverflow(operation: String, depth: Int, limit: Int)
     /// Any other argument out of its domain; the message names the argument and the rule.
     case invalidArgument(String)
     /// A combination of options that the engine does not (yet) implement.
@@ -73,6 +76,9 @@ public enum QuantEngineError: Error, Equatable, Sendable, CustomStringConvertibl
             return "scale must be a positive finite number, got \(scale)"
         case .invalidZeroPoint(let zeroPoint, let qmin, let qmax):
             return "zero point \(zeroPoint) is outside the integer range [\(qmin), \(qmax)]"
+        case .accumulatorOverflow(let operation, let depth, let limit):
+            return "\(operation): a reduction over \(depth) products could overflow the int32 accumulator "
+                + "(at most \(limit) for these grids and zero points)"
         case .invalidArgument(let message):
             return message
         case .unsupported(let message):

@@ -1,6 +1,6 @@
 // qnb-bench: timings of the engine's hot paths, with numpy as a yardstick.
 //
-//     swift run -c release qnb-bench [engine] [--sizes 1048576,16777216] [--runs 7] [--no-numpy]
+//     swift run -c release qnb-bench [engine|gemm] [--sizes 1048576,16777216] [--runs 7] [--no-numpy]
 //
 // For each size it times, on a float32 tensor of N(0, 0.02²) values, the median of several runs
 // of: int8 symmetric quantize (calibration + kernel), the quantize kernel alone (explicit
@@ -8,6 +8,9 @@
 // metrics), randn, laplace, and an 80-bin histogram figure rendered as SVG and ASCII. It
 // prints ns/element and GB/s (bytes read + written by the operation), then runs
 // `python3 bench/engine_numpy.py` (if present) for the same operations and prints the ratio.
+// Then (and alone with `gemm`) it times the int8 GEMM at 1024³ — `matmul` of uint8 activations
+// (zero point ≠ 0) by symmetric int8 weights into exact int32, packing included — on one thread
+// and on all cores, in GOP/s (2·M·N·K operations per product).
 
 import Foundation
 import QNBPlot
@@ -132,6 +135,16 @@ func numpyMeasurements(sizes: [Int], runs: Int) -> [String: Double]? {
     return result
 }
 
+/// The int8 GEMM line: seconds per 1024³ product on one thread and on all cores.
+func benchmarkGEMM(runs: Int) throws -> (single: Double, all: Double) {
+    let size = 1024
+    let x = try quantize(try Tensor.randn([size, size], seed: 3), bits: 8, scheme: .asymmetric)
+    let w = try quantize(try Tensor.randn([size, size], std: 0.05, seed: 4), bits: 8, scheme: .symmetric)
+    let single = try medianSeconds(runs: runs) { sink += Float(try matmul(x, w, threads: 1).values[0]) }
+    let all = try medianSeconds(runs: runs) { sink += Float(try matmul(x, w).values[0]) }
+    return (single, all)
+}
+
 func pad(_ text: String, _ width: Int) -> String {
     text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
 }
@@ -141,26 +154,33 @@ func fixed(_ value: Double, _ decimals: Int) -> String {
 }
 
 let options = Options(arguments: CommandLine.arguments)
-guard options.group == "engine" else {
-    print("usage: qnb-bench [engine] [--sizes N,N] [--runs R] [--no-numpy]")
+guard options.group == "engine" || options.group == "gemm" else {
+    print("usage: qnb-bench [engine|gemm] [--sizes N,N] [--runs R] [--no-numpy]")
     exit(2)
 }
 let cores = ProcessInfo.processInfo.activeProcessorCount
-print("qnb-bench engine: \(cores) cores, median of \(options.runs) runs (fewer for 16M)")
-let measurements = try benchmarkEngine(sizes: options.sizes, runs: options.runs)
-let numpy = options.numpy ? numpyMeasurements(sizes: options.sizes, runs: options.runs) : nil
-if options.numpy && numpy == nil { print("(numpy reference unavailable)") }
-print(
-    pad("operation", 16) + pad("elements", 10) + pad("ms", 10) + pad("ns/elem", 9) + pad("GB/s", 8)
-        + (numpy == nil ? "" : pad("numpy ms", 10) + "speed-up"))
-for m in measurements {
-    var line = pad(m.op, 16) + pad(m.n >= 1 << 20 ? "\(m.n >> 20)M" : "\(m.n)", 10)
-    line += pad(fixed(m.seconds * 1e3, 3), 10)
-    line += pad(fixed(m.seconds * 1e9 / Double(m.n), 3), 9)
-    line += pad(fixed(Double(m.bytesPerElement * m.n) / m.seconds / 1e9, 2), 8)
-    if let reference = numpy?["\(m.op)/\(m.n)"] {
-        line += pad(fixed(reference * 1e3, 3), 10) + fixed(reference / m.seconds, 2) + "x"
+if options.group == "engine" {
+    print("qnb-bench engine: \(cores) cores, median of \(options.runs) runs (fewer for 16M)")
+    let measurements = try benchmarkEngine(sizes: options.sizes, runs: options.runs)
+    let numpy = options.numpy ? numpyMeasurements(sizes: options.sizes, runs: options.runs) : nil
+    if options.numpy && numpy == nil { print("(numpy reference unavailable)") }
+    print(
+        pad("operation", 16) + pad("elements", 10) + pad("ms", 10) + pad("ns/elem", 9) + pad("GB/s", 8)
+            + (numpy == nil ? "" : pad("numpy ms", 10) + "speed-up"))
+    for m in measurements {
+        var line = pad(m.op, 16) + pad(m.n >= 1 << 20 ? "\(m.n >> 20)M" : "\(m.n)", 10)
+        line += pad(fixed(m.seconds * 1e3, 3), 10)
+        line += pad(fixed(m.seconds * 1e9 / Double(m.n), 3), 9)
+        line += pad(fixed(Double(m.bytesPerElement * m.n) / m.seconds / 1e9, 2), 8)
+        if let reference = numpy?["\(m.op)/\(m.n)"] {
+            line += pad(fixed(reference * 1e3, 3), 10) + fixed(reference / m.seconds, 2) + "x"
+        }
+        print(line)
     }
-    print(line)
 }
+let gemm = try benchmarkGEMM(runs: options.runs)
+let operations = 2.0 * 1024 * 1024 * 1024
+print(
+    "int8 GEMM 1024³: 1 thread \(fixed(gemm.single * 1e3, 2)) ms, \(fixed(operations / gemm.single / 1e9, 1)) GOP/s; "
+        + "\(cores) cores \(fixed(gemm.all * 1e3, 2)) ms, \(fixed(operations / gemm.all / 1e9, 1)) GOP/s")
 if sink == .infinity { print(sink) }
