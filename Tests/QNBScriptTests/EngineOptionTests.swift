@@ -79,6 +79,22 @@ import Testing
             library: .qnb)
     }
 
+    /// (11 − 10)·1 + (12 − 10)·3 = 7 with the activation's zero point 10; requantized at scale 0.5
+    /// that is code 14; 0.0123 = 1690499128 · 2^(−6 − 31).
+    @Test func integerArithmetic() {
+        let source = """
+            let a = quantize(tensor([[1, 2]]), scale: 1, zeroPoint: 10, signed: false)
+            let b = quantize(tensor([[1], [3]]), scale: 1, zeroPoint: 0)
+            let acc = matmul(a, b)
+            let m = fixedPointMultiplier(0.0123)
+            (a.values, acc.values, requantize(acc, scale: 0.5, zeroPoint: 0).values, m.m0, m.shift)
+            """
+        #expect(Self.display(source) == "([11, 12], [7], [14], 1690499128, -6)")
+        expectCellError(
+            "1️⃣matmul(quantize(tensor([[1, 2]])), quantize(tensor([[1, 2]])))",
+            "matmul: shapes [1, 2] and [1, 2] are not aligned (inner dimensions differ)", library: .qnb)
+    }
+
     @Test func explicitPerAxisParameters() {
         let source = "quantize(tensor([[1, 2, 3], [-4, 5, 6]]), scale: [1, 2, 4], zeroPoint: 0, axis: 1).values"
         #expect(Self.display(source) == "[1, 1, 1, -4, 2, 2]")

@@ -414,6 +414,71 @@ enum EngineBindings {
             "dequantize", [.unlabeled("e", .object("EncodedTensor"))], returns: tensorType,
             doc: "The Float32 values an FP8, NF4 or ggml tensor stands for."
         ) { args, _ in .object(try args.object(0, as: EncodedTensor.self).dequantized()) }
+        let quantizedType = ScriptType.object("QuantizedTensor")
+        library.register(
+            "matmul", [.unlabeled("a", quantizedType), .unlabeled("b", quantizedType)],
+            returns: .object("Accumulators"),
+            doc: "Integer matrix product of 8-bit codes: exact int32 sums of (qa − za)(qb − zb); "
+                + "b may have one scale per output column (.perChannel(axis: 1))."
+        ) { args, _ in
+            let (a, b) = (try args.object(0, as: QuantizedTensor.self), try args.object(1, as: QuantizedTensor.self))
+            return .object(try engine { () throws(QuantEngineError) in try QuantEngine.matmul(a, b) })
+        }
+        library.register(
+            "dequantize", [.unlabeled("acc", .object("Accumulators"))], returns: tensorType,
+            doc: "The real values of int32 accumulators: acc · input scale · weight scale."
+        ) { args, _ in .object(try args.object(0, as: AccumulatorTensor.self).dequantized()) }
+        library.register(
+            "requantize",
+            [
+                .unlabeled("acc", .object("Accumulators")), .labeled("scale", .double),
+                .labeled("zeroPoint", .int, default: .int(0)), .labeled("signed", .bool, default: .bool(true)),
+            ],
+            returns: quantizedType,
+            doc: "int32 accumulators to 8-bit codes with a fixed-point multiplier M0 · 2^−n "
+                + "(gemmlowp/TFLite rounding), plus the output zero point, saturated."
+        ) { args, _ in
+            let acc = try args.object(0, as: AccumulatorTensor.self)
+            let (scale, zeroPoint, signed) = (try args.double(1), try args.int(2), try args.bool(3))
+            return .object(
+                try engine { () throws(QuantEngineError) in
+                    try requantize(acc, outputScale: Float(scale), outputZeroPoint: zeroPoint, signed: signed)
+                })
+        }
+        library.register(
+            "fixedPointMultiplier", [.unlabeled("m", .double)],
+            returns: .tuple([.int, .int], labels: ["m0", "shift"]),
+            doc: "The (M0, shift) with m = M0 · 2^(shift − 31), M0 in [2^30, 2^31), as TFLite's QuantizeMultiplier."
+        ) { args, _ in
+            let m = try args.double(0)
+            let multiplier = try engine(argument: 0) { () throws(QuantEngineError) in try FixedPointMultiplier(m) }
+            return .tuple(
+                ScriptTuple(
+                    [.int(Int(multiplier.quantizedMultiplier)), .int(multiplier.shift)], labels: ["m0", "shift"]))
+        }
+        for (name, rank) in [("conv1d", 3), ("conv2d", 4)] {
+            library.register(
+                name,
+                [
+                    .unlabeled("x", quantizedType), .unlabeled("w", quantizedType),
+                    .labeled("stride", .int, default: .int(1)), .labeled("padding", .int, default: .int(0)),
+                ],
+                returns: .object("Accumulators"),
+                doc: "Integer \(rank - 2)-D convolution of 8-bit codes through the integer matmul (im2col); "
+                    + "padding uses the input's zero point."
+            ) { args, _ in
+                let (x, w) = (
+                    try args.object(0, as: QuantizedTensor.self), try args.object(1, as: QuantizedTensor.self)
+                )
+                let (stride, padding) = (try args.int(2), try args.int(3))
+                return .object(
+                    try engine { () throws(QuantEngineError) in
+                        rank == 3
+                            ? try conv1d(x, w, stride: stride, padding: padding)
+                            : try conv2d(x, w, stride: stride, padding: padding)
+                    })
+            }
+        }
         library.register(
             "observer", [.unlabeled("kind", .option("ObserverKind"), default: .case("minMax"))],
             returns: .object("Observer"),

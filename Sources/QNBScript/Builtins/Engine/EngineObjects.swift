@@ -135,3 +135,24 @@ extension EncodedTensor: ScriptObject {
         }
     }
 }
+
+extension AccumulatorTensor: ScriptObject {
+    public static let scriptTypeName = "Accumulators"
+
+    public var scriptDescription: String { "Accumulators(int32, shape \(shape))" }
+
+    public var scriptDisplay: Display {
+        let values = self.values
+        let preview = (try? Tensor(shape: shape, scalars: values.map(Float.init)))?
+            .preview(maxItems: 1000, edgeItems: 3) { String(Int($0)) }
+        return .record(
+            DisplayRecord(
+                title: "Accumulators \(shape) int32",
+                fields: [
+                    .init("min", .integer(Int(values.min() ?? 0))), .init("max", .integer(Int(values.max() ?? 0))),
+                    .init("input scale", .number(Double(inputScale))),
+                    .init("weight scales", .integer(weightScales.count)),
+                ],
+                preview: preview))
+    }
+}

@@ -145,6 +145,15 @@ extension EngineBindings {
             }
         }
 
+        library.registerType(AccumulatorTensor.self, doc: "Exact int32 sums of an integer matmul or convolution.") {
+            t in
+            t.property("values", .array(.int), doc: "The accumulators, flattened.") { .ints($0.integers) }
+            t.property("shape", .array(.int), doc: "Size of each axis.") { .ints($0.shape) }
+            t.property("scales", .array(.double), doc: "The real value of one unit: input scale × weight scale.") {
+                .doubles($0.scales.map(Double.init))
+            }
+        }
+
         library.registerType(ErrorMetrics.self, doc: "How far an approximation is from a reference.") { t in
             t.property("mse", .double, doc: "Mean squared error.") { .double($0.mse) }
             t.property("rmse", .double, doc: "Root mean squared error.") { .double($0.rmse) }
