@@ -63,6 +63,9 @@ public func conv2d(
 }
 
 enum IntegerConvolution {
+    /// Output positions per packed im2col tile (a multiple of the GEMM's panel width).
+    static let tileColumns = 2048
+
     /// Sizes of a convolution with one or two spatial axes (a 1-D one is a 2-D one of height 1).
     struct Geometry {
         let batch: Int
@@ -139,18 +142,25 @@ enum IntegerConvolution {
         let count = try Shape.elementCount(g.outputShape)
         // The weights, [Cout, Cin·KH·KW] row-major, are the left operand of every batch item.
         let packedWeights = IntegerOperands.packRows(w.codes, rows: g.outChannels, depth: g.depth, threads: threads)
-        let zeroPoints = (
-            lhs: weights.zeroPoints.count == 1
-                ? [Int32](repeating: weights.zeroPoints[0], count: g.outChannels) : weights.zeroPoints,
-            rhs: [Int32](repeating: input.zeroPoint, count: g.positions)
-        )
+        let weightZeroPoints =
+            weights.zeroPoints.count == 1
+            ? [Int32](repeating: weights.zeroPoints[0], count: g.outChannels) : weights.zeroPoints
         let values = [Int32](unsafeUninitializedCapacity: count) { out, initialized in
             if let base = out.baseAddress {
+                Memory.adviseHugePages(UnsafeMutableRawPointer(base), byteCount: count * 4)
+                // Output positions go in tiles, so that the packed im2col matrix stays small
+                // (at most depth · tileColumns codes) however large the input.
                 for n in 0..<g.batch {
-                    let columns = im2col(x.codes, n, g, zeroPoint: input.zeroPoint, threads: threads)
-                    IntegerOperands.product(
-                        packedWeights, columns, lhsZeroPoints: zeroPoints.lhs, rhsZeroPoints: zeroPoints.rhs,
-                        threads: threads, into: base + n * g.outChannels * g.positions)
+                    for first in stride(from: 0, to: g.positions, by: tileColumns) {
+                        let width = Swift.min(tileColumns, g.positions - first)
+                        let columns = im2col(
+                            x.codes, n, g, positions: first..<(first + width), zeroPoint: input.zeroPoint,
+                            threads: threads)
+                        IntegerOperands.product(
+                            packedWeights, columns, lhsZeroPoints: weightZeroPoints,
+                            rhsZeroPoints: [Int32](repeating: input.zeroPoint, count: width), threads: threads,
+                            into: base + n * g.outChannels * g.positions + first, rowStride: g.positions)
+                    }
                 }
             }
             initialized = count
@@ -159,44 +169,63 @@ enum IntegerConvolution {
             shape: g.outputShape, values: values, inputScale: x.scale, weightScales: weights.scales, channelAxis: 1)
     }
 
-    /// The packed im2col matrix of batch item `n`: row `(ci, u, v)`, column `(i, j)` holds
+    /// The packed im2col matrix of batch item `n` for the output positions `positions` (flat
+    /// indices `i · outWidth + j`): row `(ci, u, v)`, column `(i, j)` holds
     /// `x[n, ci, i·stride + u − padH, j·stride + v − padW]`, or the zero point outside the input.
     static func im2col(
-        _ codes: QuantizedCodes, _ n: Int, _ g: Geometry, zeroPoint: Int32, threads: Int?
+        _ codes: QuantizedCodes, _ n: Int, _ g: Geometry, positions: Range<Int>, zeroPoint: Int32, threads: Int?
     ) -> IntegerGEMM.PackedRHS {
+        func gather<Code: FixedWidthInteger>(_ x: UnsafeBufferPointer<Code>) -> IntegerGEMM.PackedRHS {
+            im2col(x, n, g, positions: positions, zeroPoint: zeroPoint, threads: threads)
+        }
         switch codes {
-        case .int8(let values):
-            return values.withUnsafeBufferPointer { im2col($0, n, g, zeroPoint: zeroPoint, threads: threads) }
-        case .uint8(let values):
-            return values.withUnsafeBufferPointer { im2col($0, n, g, zeroPoint: zeroPoint, threads: threads) }
+        case .int8(let values): return values.withUnsafeBufferPointer(gather)
+        case .uint8(let values): return values.withUnsafeBufferPointer(gather)
         case .int16, .uint16: preconditionFailure("8-bit codes were checked")
         }
     }
 
     private static func im2col<Code: FixedWidthInteger>(
-        _ x: UnsafeBufferPointer<Code>, _ n: Int, _ g: Geometry, zeroPoint: Int32, threads: Int?
+        _ x: UnsafeBufferPointer<Code>, _ n: Int, _ g: Geometry, positions: Range<Int>, zeroPoint: Int32,
+        threads: Int?
     ) -> IntegerGEMM.PackedRHS {
         let pad = Code(truncatingIfNeeded: zeroPoint)  // the zero point lies on the code grid
         let plane = g.inHeight * g.inWidth
         let kernelArea = g.kernelHeight * g.kernelWidth
-        return IntegerGEMM.PackedRHS(depth: g.depth, columns: g.positions, of: Code.self, threads: threads) {
+        return IntegerGEMM.PackedRHS(depth: g.depth, columns: positions.count, of: Code.self, threads: threads) {
             row, out in
             let ci = row / kernelArea
             let u = (row % kernelArea) / g.kernelWidth
             let v = row % g.kernelWidth
             let channel = (n * g.inChannels + ci) * plane
-            for i in 0..<g.outHeight {
+            // Walk the tile's positions line by line of the output.
+            var i = positions.lowerBound / g.outWidth
+            var j = positions.lowerBound % g.outWidth
+            var column = 0
+            while column < out.count {
+                let run = Swift.min(g.outWidth - j, out.count - column)
                 let h = i * g.stride + u - g.padHeight
-                let rowStart = i * g.outWidth
-                guard h >= 0 && h < g.inHeight else {
-                    for j in 0..<g.outWidth { out[rowStart + j] = pad }
-                    continue
+                if h >= 0 && h < g.inHeight {
+                    // Input column c = (j + t)·stride + v − padW lies inside [0, inWidth) for
+                    // t in [first, end); the positions around that are padding.
+                    let start = j * g.stride + v - g.padWidth  // c at t = 0
+                    let first = Swift.min(start >= 0 ? 0 : (-start + g.stride - 1) / g.stride, run)
+                    let end = Swift.max(
+                        Swift.min(start >= g.inWidth ? 0 : (g.inWidth - start + g.stride - 1) / g.stride, run), first)
+                    for t in 0..<first { out[column + t] = pad }
+                    let line = channel + h * g.inWidth + start
+                    if g.stride == 1 {
+                        for t in first..<end { out[column + t] = x[line + t] }
+                    } else {
+                        for t in first..<end { out[column + t] = x[line + t * g.stride] }
+                    }
+                    for t in end..<run { out[column + t] = pad }
+                } else {
+                    for t in 0..<run { out[column + t] = pad }
                 }
-                let line = channel + h * g.inWidth
-                for j in 0..<g.outWidth {
-                    let c = j * g.stride + v - g.padWidth
-                    out[rowStart + j] = c >= 0 && c < g.inWidth ? x[line + c] : pad
-                }
+                column += run
+                i += 1
+                j = 0
             }
         }
     }

@@ -139,14 +139,12 @@ enum IntegerGEMM {
                         }
                         for panel in 0..<panels {
                             let j0 = panel * panelWidth
-                            let width = Swift.min(panelWidth, columns - j0)
                             let words = UnsafeMutableRawPointer(buffer.pointer + (panel * pairs + p) * panelWidth * 2)
-                            for jj in 0..<width {
-                                let (lo, hi) = (
-                                    Int32(truncatingIfNeeded: even[j0 + jj]), Int32(truncatingIfNeeded: odd[j0 + jj])
-                                )
-                                words.storeBytes(of: pairWord(lo, hi), toByteOffset: jj * 4, as: UInt32.self)
-                                sums[j0 + jj] &+= lo &+ hi
+                            if columns - j0 >= panelWidth {
+                                // A full panel: a fixed trip count, which LLVM vectorises.
+                                interleave(even, odd, from: j0, count: panelWidth, into: words, sums: sums)
+                            } else {
+                                interleave(even, odd, from: j0, count: columns - j0, into: words, sums: sums)
                             }
                         }
                     }
@@ -167,6 +165,20 @@ enum IntegerGEMM {
             self.init(depth: depth, columns: columns, of: Code.self, threads: threads) { k, row in
                 _ = row.update(fromContentsOf: source[(k * columns)..<(k * columns + columns)])
             }
+        }
+    }
+
+    /// Writes `count` pair words `(even[j], odd[j])` for `j = from ..< from + count` to `words` and
+    /// adds both codes to `sums[j]`.
+    @inline(__always)
+    static func interleave<Code: FixedWidthInteger>(
+        _ even: UnsafeMutableBufferPointer<Code>, _ odd: UnsafeMutableBufferPointer<Code>, from j0: Int, count: Int,
+        into words: UnsafeMutableRawPointer, sums: UnsafeMutableBufferPointer<Int32>
+    ) {
+        for jj in 0..<count {
+            let (lo, hi) = (Int32(truncatingIfNeeded: even[j0 + jj]), Int32(truncatingIfNeeded: odd[j0 + jj]))
+            words.storeBytes(of: pairWord(lo, hi), toByteOffset: jj * 4, as: UInt32.self)
+            sums[j0 + jj] &+= lo &+ hi
         }
     }
 

@@ -42,6 +42,7 @@ public func matmul(
     let lhs = try IntegerOperands.activations(a, operation: operation)
     let rhs = try IntegerOperands.weights(b, channelAxis: 1, operation: operation)
     try IntegerOperands.checkDepth(k, lhs: a, rhs: b, operation: operation)
+    _ = try Shape.elementCount([m, n])  // before packing anything
 
     let packedA = IntegerOperands.packRows(a.codes, rows: m, depth: k, threads: threads)
     let packedB = IntegerOperands.packColumns(b.codes, depth: k, columns: n, threads: threads)
@@ -163,21 +164,23 @@ enum IntegerOperands {
         let count = try Shape.elementCount(shape)
         return [Int32](unsafeUninitializedCapacity: count) { out, initialized in
             if let base = out.baseAddress {
-                product(a, b, lhsZeroPoints: lhsZeroPoints, rhsZeroPoints: rhsZeroPoints, threads: threads, into: base)
+                Memory.adviseHugePages(UnsafeMutableRawPointer(base), byteCount: count * 4)
+                product(
+                    a, b, lhsZeroPoints: lhsZeroPoints, rhsZeroPoints: rhsZeroPoints, threads: threads, into: base,
+                    rowStride: b.columns)
             }
             initialized = count
         }
     }
 
-    /// Writes the zero-point-corrected `a.rows × b.columns` product at `c` (row stride
-    /// `b.columns`).
+    /// Writes the zero-point-corrected `a.rows × b.columns` product at `c`, rows `rowStride`
+    /// elements apart.
     static func product(
         _ a: IntegerGEMM.PackedLHS, _ b: IntegerGEMM.PackedRHS, lhsZeroPoints: [Int32], rhsZeroPoints: [Int32],
-        threads: Int?, into c: UnsafeMutablePointer<Int32>
+        threads: Int?, into c: UnsafeMutablePointer<Int32>, rowStride: Int
     ) {
-        Memory.adviseHugePages(UnsafeMutableRawPointer(c), byteCount: a.rows * b.columns * 4)
         let zeroPoints = IntegerGEMM.ZeroPoints(lhs: lhsZeroPoints, rhs: rhsZeroPoints)
-        IntegerGEMM.multiply(a, b, into: c, rowStride: b.columns, threads: threads, zeroPoints: zeroPoints)
+        IntegerGEMM.multiply(a, b, into: c, rowStride: rowStride, threads: threads, zeroPoints: zeroPoints)
     }
 }
 

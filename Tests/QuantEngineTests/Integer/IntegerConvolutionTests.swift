@@ -39,6 +39,8 @@ struct IntegerConvolutionTests {
     static let cases1D: [(n: Int, cin: Int, l: Int, cout: Int, k: Int, stride: Int, padding: Int)] = [
         (1, 1, 5, 1, 3, 1, 0), (2, 3, 17, 4, 3, 1, 1), (1, 2, 9, 20, 4, 2, 2), (3, 5, 31, 7, 5, 3, 4),
         (1, 8, 70, 50, 3, 1, 1), (2, 1, 4, 3, 4, 1, 0),
+        // more output positions than one im2col tile (2048)
+        (2, 2, 4500, 3, 3, 1, 1),
     ]
 
     @Test(arguments: 0..<cases1D.count)
@@ -67,6 +69,8 @@ struct IntegerConvolutionTests {
     static let cases2D: [(n: Int, cin: Int, h: Int, w: Int, cout: Int, kh: Int, kw: Int, stride: Int, padding: Int)] = [
         (1, 1, 3, 3, 1, 3, 3, 1, 0), (2, 3, 8, 7, 4, 3, 3, 1, 1), (1, 2, 9, 10, 5, 2, 3, 2, 1),
         (2, 4, 11, 6, 17, 3, 2, 3, 2), (1, 3, 16, 16, 8, 5, 5, 1, 2),
+        // 50 × 45 = 2250 positions: a tile boundary in the middle of an output row
+        (1, 2, 50, 45, 3, 3, 3, 1, 1),
     ]
 
     @Test(arguments: 0..<cases2D.count)
