@@ -134,18 +134,23 @@ public struct Quantizer: Sendable, Equatable {
         try check(sets, against: layout)
         let grids = sets.map { QuantizationKernels.Grid($0, rounding: rounding) }
         let count = tensor.count
-        func run<Code: FixedWidthInteger>(_: Code.Type) -> ([Code], Bool) {
+        func run<Code: FixedWidthInteger & SIMDScalar>(_: Code.Type) -> ([Code], Bool) {
             var finite = true
             let codes = [Code](unsafeUninitializedCapacity: count) { buffer, initialized in
                 Memory.adviseHugePages(
                     UnsafeMutableRawPointer(buffer.baseAddress), byteCount: count * MemoryLayout<Code>.stride)
-                tensor.withUnsafeBufferPointer { input in
-                    layout.forEachRun { group, range in
-                        let ok = QuantizationKernels.quantize(
-                            UnsafeBufferPointer(rebasing: input[range]),
-                            into: UnsafeMutableBufferPointer(rebasing: buffer[range]), grid: grids[group],
-                            offset: range.lowerBound)
-                        finite = finite && ok
+                let output = buffer
+                finite = tensor.withUnsafeBufferPointer { input in
+                    Parallel.allChunks(count: count) { chunk in
+                        var ok = true
+                        layout.forEachRun(in: chunk) { group, range in
+                            ok =
+                                QuantizationKernels.quantize(
+                                    UnsafeBufferPointer(rebasing: input[range]),
+                                    into: UnsafeMutableBufferPointer(rebasing: output[range]), grid: grids[group],
+                                    offset: range.lowerBound) && ok
+                        }
+                        return ok
                     }
                 }
                 initialized = count
@@ -205,12 +210,16 @@ public struct Quantizer: Sendable, Equatable {
         var finite = true
         let result = tensor.withUnsafeBufferPointer { input in
             Tensor.build(shape: tensor.shape, count: tensor.count) { out in
-                layout.forEachRun { group, range in
-                    let ok = QuantizationKernels.fakeQuantize(
-                        UnsafeBufferPointer(rebasing: input[range]),
-                        into: UnsafeMutableBufferPointer(rebasing: out[range]), grid: grids[group],
-                        offset: range.lowerBound)
-                    finite = finite && ok
+                finite = Parallel.allChunks(count: tensor.count) { chunk in
+                    var ok = true
+                    layout.forEachRun(in: chunk) { group, range in
+                        ok =
+                            QuantizationKernels.fakeQuantize(
+                                UnsafeBufferPointer(rebasing: input[range]),
+                                into: UnsafeMutableBufferPointer(rebasing: out[range]), grid: grids[group],
+                                offset: range.lowerBound) && ok
+                    }
+                    return ok
                 }
             }
         }
