@@ -1,6 +1,6 @@
 /// The reference loops: one element at a time, each step as the type's documentation states it.
 /// Stochastic rounding always runs here; for the other rules they are what the SIMD and AVX2
-/// loops are tested against. Dequantize is this loop (LLVM vectorises it).
+/// loops are tested against. Dequantize is this loop everywhere but AVX2 (LLVM vectorises it).
 extension QuantizationKernels {
     static func quantizeScalar<Code: FixedWidthInteger>(
         _ input: UnsafeBufferPointer<Float>, into output: UnsafeMutableBufferPointer<Code>, grid: Grid,

@@ -1,3 +1,5 @@
+import CQuantize
+
 /// The inner loops of quantize, dequantize and fake-quantize over one contiguous run of elements
 /// that shares a parameter set. They run on the calling thread and allocate nothing; callers
 /// split large tensors into fixed chunks (`Parallel`). The result of every element depends only
@@ -13,26 +15,30 @@
 /// integers, and every rounding rule is monotone and leaves integers unchanged. It also keeps `v`
 /// small (|v| ≤ 2^16), which the fast rounding below requires.
 ///
-/// Two implementations compute the same codes for every finite input (NaN and infinities are
-/// reported, and their codes are discarded by the callers): vectorised Swift loops, and the
-/// element-by-element reference loops (`QuantizationKernels+Scalar.swift`) they are tested
-/// against. Stochastic rounding always runs the reference loop.
+/// Three implementations compute the same codes for every finite input (NaN and infinities are
+/// reported, and their codes are discarded by the callers): CQuantize's AVX2 loops when the CPU
+/// has AVX2, explicit `SIMD8` Swift otherwise, and the element-by-element reference loops
+/// (`QuantizationKernels+Scalar.swift`) they are tested against. Stochastic rounding always runs
+/// the reference loop.
 enum QuantizationKernels {
     /// Which loop computes a run.
     enum Implementation: CaseIterable, CustomStringConvertible {
-        /// Swift that LLVM vectorises on any target (SSE2 on baseline x86-64, NEON on arm64).
+        /// CQuantize's AVX2 loops (x86-64 CPUs with AVX2).
+        case avx2
+        /// `SIMD8<Float>` Swift, vectorised on any target (SSE2 on baseline x86-64, NEON on arm64).
         case simd
         /// One element at a time: the reference.
         case scalar
 
         /// The fastest implementation this CPU runs.
-        static let fastest: Implementation = .simd
+        static let fastest: Implementation = cq_avx2_available() != 0 ? .avx2 : .simd
 
         /// Whether this CPU runs it.
-        var isAvailable: Bool { true }
+        var isAvailable: Bool { self != .avx2 || Implementation.fastest == .avx2 }
 
         var description: String {
             switch self {
+            case .avx2: return "avx2"
             case .simd: return "simd"
             case .scalar: return "scalar"
             }
@@ -103,6 +109,7 @@ enum QuantizationKernels {
             return quantizeScalar(input, into: output, grid: grid, offset: offset)
         }
         switch implementation {
+        case .avx2: return quantizeAVX2(input, into: output, grid: grid)
         case .simd: return quantizeSIMD(input, into: output, grid: grid)
         case .scalar: return quantizeScalar(input, into: output, grid: grid, offset: offset)
         }
@@ -114,7 +121,10 @@ enum QuantizationKernels {
         _ codes: UnsafeBufferPointer<Code>, into output: UnsafeMutableBufferPointer<Float>,
         scale: Float, zeroPoint: Int32, using implementation: Implementation = .fastest
     ) {
-        dequantizeScalar(codes, into: output, scale: scale, zeroPoint: zeroPoint)
+        switch implementation {
+        case .avx2: dequantizeAVX2(codes, into: output, scale: scale, zeroPoint: zeroPoint)
+        case .simd, .scalar: dequantizeScalar(codes, into: output, scale: scale, zeroPoint: zeroPoint)
+        }
     }
 
     /// dequantize(quantize(x)) in one pass. Bit-identical to the two-step result: the rounded,
@@ -128,6 +138,7 @@ enum QuantizationKernels {
             return fakeQuantizeScalar(input, into: output, grid: grid, offset: offset)
         }
         switch implementation {
+        case .avx2: return fakeQuantizeAVX2(input, into: output, grid: grid)
         case .simd: return fakeQuantizeSIMD(input, into: output, grid: grid)
         case .scalar: return fakeQuantizeScalar(input, into: output, grid: grid, offset: offset)
         }

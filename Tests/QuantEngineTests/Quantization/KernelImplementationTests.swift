@@ -1,7 +1,7 @@
 @testable import QuantEngine
 import Testing
 
-/// The vector loops against the scalar
+/// The vector loops (Swift SIMD, and CQuantize's AVX2 where the CPU has it) against the scalar
 /// reference loops, code for code and bit for bit, on the inputs where fast paths go wrong: ties,
 /// saturation, zeros of both signs, subnormals, quotients that overflow, every rounding rule,
 /// every code type, lengths that are not multiples of the vector width, and NaN/±infinity.
@@ -166,6 +166,38 @@ struct KernelImplementationTests {
             check((UInt16.min...UInt16.max).map { $0 } + [9], scale: scale, zeroPoint: 40_000)
             for length in Self.lengths {
                 check([Int8](repeating: -5, count: length), scale: scale, zeroPoint: 0)
+            }
+        }
+    }
+
+    /// The AVX2 range scan equals the Swift one, including which zero (+0 or −0) is the min/max.
+    @Test func rangeScanMatchesSwift() throws {
+        guard QuantizationKernels.Implementation.avx2.isAvailable else { return }
+        var g = RandomGenerator(seed: 11)
+        var cases: [[Float]] = [[], [0, -0], [-0, 0], [.nan], [.nan, 1, .nan]]
+        for length in [1, 15, 16, 17, 31, 32, 33, 100, 4096] {
+            var random: [Float] = []
+            var zeros: [Float] = []
+            var special: [Float] = []
+            var negative: [Float] = []
+            for i in 0..<length {
+                random.append(Float(g.nextDouble() - 0.5))
+                // Only zeros of both signs: the result's sign shows the order of comparisons.
+                zeros.append(g.nextDouble() < 0.5 ? 0.0 : -0.0)
+                special.append(i % 7 == 3 ? Float.nan : (i % 5 == 0 ? Float.infinity : Float(i)))
+                negative.append(i % 3 == 0 ? -Float.infinity : -0.0)
+            }
+            cases += [random, zeros, special, negative]
+        }
+        for x in cases {
+            x.withUnsafeBufferPointer { buffer in
+                for range in [0..<x.count, (x.count / 3)..<x.count] {
+                    let fast = Tensor.scanBlock(buffer, range, using: .avx2)
+                    let swift = Tensor.scanBlockSIMD(buffer, range)
+                    #expect(fast.min.bitPattern == swift.min.bitPattern, "min of \(x[range])")
+                    #expect(fast.max.bitPattern == swift.max.bitPattern, "max of \(x[range])")
+                    #expect(fast.hasNaN == swift.hasNaN, "NaN in \(x[range])")
+                }
             }
         }
     }
