@@ -270,6 +270,64 @@ CQ_AVX2 void cq_range_scan_avx2(const float *x, size_t n, float *min, float *max
     *has_nan = seen;
 }
 
+/// Eight FP8 codes (in the low byte of each lane) of the quotients `x / scale`, following
+/// `FP8.encodeE4M3FN` / `FP8.encodeE5M2` step by step: the normal range by integer rounding of
+/// the rebased bits, the subnormal range by one float addition, then overflow and NaN codes.
+CQ_INLINE CQ_AVX2 __m256i cq_fp8_lanes(const float *x, __m256 scale, int e5m2, int saturate) {
+    const int shift = e5m2 ? 21 : 20;
+    __m256i bits = _mm256_castps_si256(_mm256_div_ps(_mm256_loadu_ps(x), scale));
+    __m256i sign = _mm256_and_si256(_mm256_srli_epi32(bits, 24), _mm256_set1_epi32(0x80));
+    __m256i mag = _mm256_and_si256(bits, _mm256_set1_epi32(0x7FFFFFFF));
+    __m256i rebased = _mm256_sub_epi32(mag, _mm256_set1_epi32((e5m2 ? 112 : 120) << 23));
+    __m256i odd = _mm256_and_si256(_mm256_srli_epi32(rebased, shift), _mm256_set1_epi32(1));
+    __m256i half = _mm256_set1_epi32(e5m2 ? 0xFFFFF : 0x7FFFF);
+    __m256i normal = _mm256_srli_epi32(_mm256_add_epi32(_mm256_add_epi32(rebased, half), odd), shift);
+    __m256 magic = _mm256_set1_ps(e5m2 ? 0x1p7f : 0x1p14f);
+    __m256i sub = _mm256_sub_epi32(
+        _mm256_castps_si256(_mm256_add_ps(_mm256_castsi256_ps(mag), magic)), _mm256_castps_si256(magic));
+    __m256i small = _mm256_cmpgt_epi32(_mm256_set1_epi32(e5m2 ? 0x38800000 : 0x3C800000), mag);
+    __m256i code = _mm256_blendv_epi8(normal, sub, small);
+    const int top = e5m2 ? 0x7B : 0x7E;
+    __m256i overflow = _mm256_cmpgt_epi32(code, _mm256_set1_epi32(top));
+    code = _mm256_blendv_epi8(code, _mm256_set1_epi32(saturate ? top : top + 1), overflow);
+    __m256i nan = _mm256_cmpgt_epi32(mag, _mm256_set1_epi32(0x7F800000));
+    code = _mm256_blendv_epi8(code, _mm256_set1_epi32(e5m2 ? 0x7E : 0x7F), nan);
+    return _mm256_or_si256(sign, code);
+}
+
+CQ_INLINE CQ_AVX2 void cq_fp8_step(const float *x, uint8_t *q, __m256 scale, int e5m2, int saturate) {
+    __m256i r0 = cq_fp8_lanes(x, scale, e5m2, saturate);
+    __m256i r1 = cq_fp8_lanes(x + 8, scale, e5m2, saturate);
+    __m256i r2 = cq_fp8_lanes(x + 16, scale, e5m2, saturate);
+    __m256i r3 = cq_fp8_lanes(x + 24, scale, e5m2, saturate);
+    cq_store_codes(q, r0, r1, r2, r3, CQ_U8);  // every lane is in 0...255
+}
+
+CQ_INLINE CQ_AVX2 void cq_fp8_encode(const float *x, uint8_t *q, size_t n, float scale, int e5m2, int saturate) {
+    __m256 s = _mm256_set1_ps(scale);
+    size_t i = 0;
+    for (; i + CQ_STEP <= n; i += CQ_STEP) {
+        cq_fp8_step(x + i, q + i, s, e5m2, saturate);
+    }
+    if (i < n) {
+        float tail[CQ_STEP] = {0};
+        uint8_t codes[CQ_STEP];
+        memcpy(tail, x + i, (n - i) * sizeof(float));
+        cq_fp8_step(tail, codes, s, e5m2, saturate);
+        memcpy(q + i, codes, n - i);
+    }
+}
+
+CQ_AVX2 void cq_fp8_encode_avx2(const float *x, uint8_t *q, size_t n, float scale, int e5m2, int saturate) {
+    if (e5m2) {
+        if (saturate) cq_fp8_encode(x, q, n, scale, 1, 1);
+        else cq_fp8_encode(x, q, n, scale, 1, 0);
+    } else {
+        if (saturate) cq_fp8_encode(x, q, n, scale, 0, 1);
+        else cq_fp8_encode(x, q, n, scale, 0, 0);
+    }
+}
+
 #else
 
 // Not x86-64: QuantEngine runs its portable Swift loops; these are never called.
@@ -286,5 +344,6 @@ void cq_dequantize_u8_avx2(const uint8_t *q, float *y, size_t n, float scale, in
 void cq_dequantize_s16_avx2(const int16_t *q, float *y, size_t n, float scale, int32_t zero_point) {}
 void cq_dequantize_u16_avx2(const uint16_t *q, float *y, size_t n, float scale, int32_t zero_point) {}
 void cq_range_scan_avx2(const float *x, size_t n, float *min, float *max, int *has_nan) {}
+void cq_fp8_encode_avx2(const float *x, uint8_t *q, size_t n, float scale, int e5m2, int saturate) {}
 
 #endif

@@ -60,6 +60,10 @@ void cq_dequantize_u16_avx2(const uint16_t *q, float *y, size_t n, float scale, 
 /// zero result is the same.
 void cq_range_scan_avx2(const float *x, size_t n, float *min, float *max, int *has_nan);
 
+/// `q[i] = fp8(x[i] / scale)`: QuantEngine's `FP8.encodeE4M3FN` (or `encodeE5M2` when `e5m2` is
+/// nonzero) of the Float32 quotient, eight lanes at a time with the same integer steps.
+void cq_fp8_encode_avx2(const float *x, uint8_t *q, size_t n, float scale, int e5m2, int saturate);
+
 #ifdef __cplusplus
 }
 #endif
