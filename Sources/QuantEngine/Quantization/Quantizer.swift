@@ -139,20 +139,7 @@ public struct Quantizer: Sendable, Equatable {
             let codes = [Code](unsafeUninitializedCapacity: count) { buffer, initialized in
                 Memory.adviseHugePages(
                     UnsafeMutableRawPointer(buffer.baseAddress), byteCount: count * MemoryLayout<Code>.stride)
-                let output = buffer
-                finite = tensor.withUnsafeBufferPointer { input in
-                    Parallel.allChunks(count: count) { chunk in
-                        var ok = true
-                        layout.forEachRun(in: chunk) { group, range in
-                            ok =
-                                QuantizationKernels.quantize(
-                                    UnsafeBufferPointer(rebasing: input[range]),
-                                    into: UnsafeMutableBufferPointer(rebasing: output[range]), grid: grids[group],
-                                    offset: range.lowerBound) && ok
-                        }
-                        return ok
-                    }
-                }
+                finite = tensor.withUnsafeBufferPointer { quantizeRuns($0, into: buffer, layout: layout, grids: grids) }
                 initialized = count
             }
             return (codes, finite)
@@ -179,6 +166,25 @@ public struct Quantizer: Sendable, Equatable {
         return QuantizedTensor(
             shape: tensor.shape, codes: codes, parameters: sets,
             scheme: scheme ?? inferred, rounding: rounding, granularity: granularity)
+    }
+
+    /// Quantizes `input` into `output` (the same count) in fixed chunks, each cut into runs of one
+    /// parameter set; returns false if any element is NaN or infinite.
+    static func quantizeRuns<Code: FixedWidthInteger & SIMDScalar>(
+        _ input: UnsafeBufferPointer<Float>, into output: UnsafeMutableBufferPointer<Code>,
+        layout: GroupLayout, grids: [QuantizationKernels.Grid]
+    ) -> Bool {
+        Parallel.allChunks(count: input.count) { chunk in
+            var ok = true
+            layout.forEachRun(in: chunk) { group, range in
+                ok =
+                    QuantizationKernels.quantize(
+                        UnsafeBufferPointer(rebasing: input[range]),
+                        into: UnsafeMutableBufferPointer(rebasing: output[range]), grid: grids[group],
+                        offset: range.lowerBound) && ok
+            }
+            return ok
+        }
     }
 
     /// Checks that `sets` fit `layout`: one per group, all with the same bits and signedness.
