@@ -20,10 +20,11 @@ onnxruntime and handed to Python) and through I/O binding into output buffers al
 (the minimum of several runs). Needs numpy, onnx and onnxruntime; without them it prints what
 it can (numpy alone) and exits 0. A virtual environment is the simplest way to get them:
 
-    python3 -m venv .venv && .venv/bin/pip install numpy onnx onnxruntime
+    python3 -m venv .venv && .venv/bin/pip install numpy onnx onnxruntime safetensors
     .venv/bin/python bench/onnxruntime_reference.py --sizes 1048576,16777216
 
-(`qnb-bench kernels` runs it with `.venv/bin/python` when that exists, else `python3`.)
+(`qnb-bench kernels` runs it with `.venv/bin/python` when that exists, else `python3`; the
+TensorFiles tests use the same `.venv` and need `safetensors` in it.)
 """
 import argparse
 import json

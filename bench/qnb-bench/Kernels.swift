@@ -80,19 +80,25 @@ func benchmarkKernels(n: Int, options: KernelOptions) throws -> [String: Double]
             try x.withUnsafeBufferPointer { input in
                 try time("quantize") { sink += Float(try Quantizer.quantize(x, parameters: parameters).codes[0]) }
                 try time("quantize@bound") {
-                    try codes.withUnsafeMutableBufferPointer { try Quantizer.quantize(input, parameters: parameters, into: $0) }
+                    try codes.withUnsafeMutableBufferPointer {
+                        try Quantizer.quantize(input, parameters: parameters, into: $0)
+                    }
                 }
                 try time("dynamic") { sink += Float(try quantizer.quantize(x).codes[0]) }
                 try time("dynamic@bound") {
                     let calibrated = try quantizer.parameters(for: x)
-                    try codes.withUnsafeMutableBufferPointer { try Quantizer.quantize(input, parameters: calibrated, into: $0) }
+                    try codes.withUnsafeMutableBufferPointer {
+                        try Quantizer.quantize(input, parameters: calibrated, into: $0)
+                    }
                 }
             }
             try time("dequantize") { sink += q.dequantized().scalars[0] }
             guard case .int8(let int8) = q.codes else { return }
             try int8.withUnsafeBufferPointer { input in
                 try time("dequantize@bound") {
-                    try values.withUnsafeMutableBufferPointer { try Quantizer.dequantize(input, parameters: parameters, into: $0) }
+                    try values.withUnsafeMutableBufferPointer {
+                        try Quantizer.dequantize(input, parameters: parameters, into: $0)
+                    }
                 }
             }
             try time("perChannel") {

@@ -52,7 +52,8 @@ extension Quantizer {
             let typed = raw.assumingMemoryBound(to: Storage.self)
             Parallel.forEachChunk(count: typed.count) { range in
                 QuantizationKernels.dequantize(
-                    UnsafeBufferPointer(rebasing: typed[range]), into: UnsafeMutableBufferPointer(rebasing: output[range]),
+                    UnsafeBufferPointer(rebasing: typed[range]),
+                    into: UnsafeMutableBufferPointer(rebasing: output[range]),
                     scale: parameters.scale, zeroPoint: Int32(parameters.zeroPoint))
             }
         }

@@ -31,8 +31,12 @@ import Testing
     /// NaN payload and rounding boundary region) and every length up to a few vectors.
     @Test(arguments: [true, false])
     func bulkEncodeMatchesElementwise(saturate: Bool) {
-        var inputs: [Float] = [0, -0, .infinity, -.infinity, .nan, -.nan, 448, 464, 464.00003, 57344, 61440, 0x1p-9, 0x1p-10]
-        for pattern in stride(from: UInt64(0), to: 1 << 32, by: 4093) { inputs.append(Float(bitPattern: UInt32(pattern))) }
+        var inputs: [Float] = [
+            0, -0.0, .infinity, -.infinity, .nan, -.nan, 448, 464, 464.00003, 57344, 61440, 0x1p-9, 0x1p-10,
+        ]
+        for pattern in stride(from: UInt64(0), to: 1 << 32, by: 4093) {
+            inputs.append(Float(bitPattern: UInt32(pattern)))
+        }
         let implementations = QuantizationKernels.Implementation.allCases.filter { $0 != .scalar && $0.isAvailable }
         for (format, name) in Self.formats {
             for scale: Float in [1, 0.37, 3e-5] {
@@ -42,14 +46,17 @@ import Testing
                         var codes = [UInt8](repeating: 0xAA, count: count)
                         x.withUnsafeBufferPointer { src in
                             codes.withUnsafeMutableBufferPointer { dst in
-                                FP8.encode(src, dividedBy: scale, into: dst, format, saturate: saturate, using: implementation)
+                                FP8.encode(
+                                    src, dividedBy: scale, into: dst, format, saturate: saturate, using: implementation)
                             }
                         }
                         let expected = x.map { FP8.encode($0 / scale, format, saturate: saturate) }
                         if let i = codes.indices.first(where: { codes[$0] != expected[$0] }) {
                             let got = hex(codes[i])
                             let want = hex(expected[i])
-                            Issue.record("\(implementation) \(name) scale \(scale) x=\(hex(x[i].bitPattern)): \(got) want \(want)")
+                            Issue.record(
+                                "\(implementation) \(name) scale \(scale) x=\(hex(x[i].bitPattern)): \(got) want \(want)"
+                            )
                         }
                     }
                 }

@@ -1,5 +1,6 @@
-@testable import QuantEngine
 import Testing
+
+@testable import QuantEngine
 
 /// The vector loops (Swift SIMD, and CQuantize's AVX2 where the CPU has it) against the scalar
 /// reference loops, code for code and bit for bit, on the inputs where fast paths go wrong: ties,
@@ -31,9 +32,11 @@ struct KernelImplementationTests {
     /// Finite inputs for `p`: exact ties of every kind around the grid, the bounds and beyond,
     /// signed zeros, subnormals, values whose quotient overflows to infinity, and random values.
     static func inputs(for p: QuantizationParameters) -> [Float] {
-        var x: [Float] = [0, -0, 0x1p-149, -0x1p-149, 0x1p-127, -0x1.8p-130, .leastNormalMagnitude]
+        var x: [Float] = [0, -0.0, 0x1p-149, -0x1p-149, 0x1p-127, -0x1.8p-130, .leastNormalMagnitude]
         x += [.greatestFiniteMagnitude, -.greatestFiniteMagnitude, 1e30, -1e30]
-        for k in stride(from: p.qmin - p.zeroPoint - 3, through: p.qmax - p.zeroPoint + 3, by: Swift.max(1, (p.qmax - p.qmin) / 300)) {
+        for k in stride(
+            from: p.qmin - p.zeroPoint - 3, through: p.qmax - p.zeroPoint + 3, by: Swift.max(1, (p.qmax - p.qmin) / 300)
+        ) {
             for fraction: Float in [0, 0.5, -0.5, 0.25, 0.75, 0.49999997, 0.50000006] {
                 let v = Float(k) + fraction
                 x.append(v * p.scale)
@@ -51,7 +54,8 @@ struct KernelImplementationTests {
     static let lengths = [0, 1, 7, 8, 9, 15, 16, 17, 31, 32, 33, 63, 100]
 
     func quantize<Code: FixedWidthInteger & SIMDScalar>(
-        _: Code.Type, _ x: [Float], _ grid: QuantizationKernels.Grid, _ implementation: QuantizationKernels.Implementation
+        _: Code.Type, _ x: [Float], _ grid: QuantizationKernels.Grid,
+        _ implementation: QuantizationKernels.Implementation
     ) -> ([Code], Bool) {
         var codes = [Code](repeating: 0, count: x.count)
         let finite = x.withUnsafeBufferPointer { input in
@@ -62,7 +66,9 @@ struct KernelImplementationTests {
         return (codes, finite)
     }
 
-    func fakeQuantize(_ x: [Float], _ grid: QuantizationKernels.Grid, _ implementation: QuantizationKernels.Implementation)
+    func fakeQuantize(
+        _ x: [Float], _ grid: QuantizationKernels.Grid, _ implementation: QuantizationKernels.Implementation
+    )
         -> ([UInt32], Bool)
     {
         var values = [Float](repeating: .nan, count: x.count)
@@ -94,8 +100,10 @@ struct KernelImplementationTests {
         return nil
     }
 
-    func mismatch(_ p: QuantizationParameters, _ x: [Float], _ rounding: Rounding,
-                  _ implementation: QuantizationKernels.Implementation) -> String? {
+    func mismatch(
+        _ p: QuantizationParameters, _ x: [Float], _ rounding: Rounding,
+        _ implementation: QuantizationKernels.Implementation
+    ) -> String? {
         let grid = QuantizationKernels.Grid(p, rounding: rounding)
         switch QuantizedCodes.Kind(bits: p.bits, signed: p.signed) {
         case .int8: return mismatch(Int8.self, x, grid, implementation)
@@ -110,7 +118,8 @@ struct KernelImplementationTests {
         for p in Self.grids {
             let x = Self.inputs(for: p)
             if let problem = mismatch(p, x, rounding, implementation) {
-                Issue.record("\(implementation) \(rounding) scale \(p.scale) zp \(p.zeroPoint) \(p.bits)-bit: \(problem)")
+                Issue.record(
+                    "\(implementation) \(rounding) scale \(p.scale) zp \(p.zeroPoint) \(p.bits)-bit: \(problem)")
             }
             // Every short length, at several offsets (unaligned starts and tails).
             for length in Self.lengths {
@@ -151,13 +160,15 @@ struct KernelImplementationTests {
             var reference = fast
             codes.withUnsafeBufferPointer { q in
                 fast.withUnsafeMutableBufferPointer {
-                    QuantizationKernels.dequantize(q, into: $0, scale: scale, zeroPoint: zeroPoint, using: implementation)
+                    QuantizationKernels.dequantize(
+                        q, into: $0, scale: scale, zeroPoint: zeroPoint, using: implementation)
                 }
                 reference.withUnsafeMutableBufferPointer {
                     QuantizationKernels.dequantize(q, into: $0, scale: scale, zeroPoint: zeroPoint, using: .scalar)
                 }
             }
-            #expect(fast.map(\.bitPattern) == reference.map(\.bitPattern), "\(Code.self) scale \(scale) zp \(zeroPoint)")
+            #expect(
+                fast.map(\.bitPattern) == reference.map(\.bitPattern), "\(Code.self) scale \(scale) zp \(zeroPoint)")
         }
         for scale: Float in [0.3, 0x1p-126, 1e30] {
             check((Int8.min...Int8.max).map { $0 } + [5, -7, 1], scale: scale, zeroPoint: -3)
@@ -174,7 +185,7 @@ struct KernelImplementationTests {
     @Test func rangeScanMatchesSwift() throws {
         guard QuantizationKernels.Implementation.avx2.isAvailable else { return }
         var g = RandomGenerator(seed: 11)
-        var cases: [[Float]] = [[], [0, -0], [-0, 0], [.nan], [.nan, 1, .nan]]
+        var cases: [[Float]] = [[], [0, -0.0], [-0.0, 0], [.nan], [.nan, 1, .nan]]
         for length in [1, 15, 16, 17, 31, 32, 33, 100, 4096] {
             var random: [Float] = []
             var zeros: [Float] = []
@@ -210,9 +221,12 @@ struct KernelImplementationTests {
         for limit in [1, 2, nil] as [Int?] {
             try EngineThreads.$limit.withValue(limit) {
                 var bits: [UInt32] = []
-                for granularity in [Granularity.perTensor, .perChannel(axis: 0), .perChannel(axis: 1), .perGroup(size: 101)] {
+                for granularity in [
+                    Granularity.perTensor, .perChannel(axis: 0), .perChannel(axis: 1), .perGroup(size: 101),
+                ] {
                     for rounding in Rounding.deterministic + [.stochastic(seed: 9)] {
-                        let quantizer = try Quantizer(bits: 8, scheme: .asymmetric, rounding: rounding, granularity: granularity)
+                        let quantizer = try Quantizer(
+                            bits: 8, scheme: .asymmetric, rounding: rounding, granularity: granularity)
                         let q = try quantizer.quantize(x)
                         bits += q.values.map { UInt32(bitPattern: Int32($0)) }
                         bits += q.dequantized().scalars.map(\.bitPattern)
