@@ -17,8 +17,9 @@ onnxruntime and handed to Python) and through I/O binding into output buffers al
 
     {"op": "quantize", "impl": "onnxruntime", "n": 1048576, "seconds": 0.00012}
 
-(the minimum of several runs). Needs numpy, onnx and onnxruntime; without them it prints what
-it can (numpy alone) and exits 0. A virtual environment is the simplest way to get them:
+(the minimum of `--runs` runs, three times as many up to 1M elements, as qnb-bench kernels).
+Needs numpy, onnx and onnxruntime; without them it prints what it can (numpy alone) and exits 0.
+A virtual environment is the simplest way to get them:
 
     python3 -m venv .venv && .venv/bin/pip install numpy onnx onnxruntime safetensors
     .venv/bin/python bench/onnxruntime_reference.py --sizes 1048576,16777216
@@ -139,7 +140,7 @@ def main():
         rows = max(1, n // COLUMNS)
         matrix = x[: rows * COLUMNS].reshape(rows, COLUMNS)
         row_scales = (np.abs(matrix).max(axis=1) / np.float32(127)).astype(np.float32)
-        runs = args.runs if n <= (1 << 20) else max(3, args.runs // 2)
+        runs = args.runs * 3 if n <= (1 << 20) else args.runs  # as qnb-bench kernels
 
         def numpy_dynamic():
             s = np.float32(np.abs(x).max() / np.float32(127))
