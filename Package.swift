@@ -35,7 +35,11 @@ let package = Package(
         // `make demo` and `make test` use the debug configuration so that a first build (with
         // swift-syntax) takes minutes, not ten; the engine and the interpreter are optimised
         // there too, so notebooks run at full speed anyway.
-        .target(name: "QuantEngine", dependencies: ["CQuantKernels"], swiftSettings: optimizedInDebug),
+        // AVX2 versions of the quantize/dequantize loops, chosen at run time when the CPU has AVX2
+        // (Swift compiles for baseline x86-64, where `divps` on four lanes limits the kernel).
+        // Optimised in debug builds too: intrinsics at -O0 are slower than the Swift fallback.
+        .target(name: "CQuantize", cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))]),
+        .target(name: "QuantEngine", dependencies: ["CQuantKernels", "CQuantize"], swiftSettings: optimizedInDebug),
         .target(name: "QNBPlot", swiftSettings: optimizedInDebug),
         // Readers and writers of .npy, .safetensors and CSV, hardened against hostile files; its
         // own target so that QuantEngine stays free of Foundation (used here to read files). It

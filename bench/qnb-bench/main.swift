@@ -1,6 +1,7 @@
 // qnb-bench: timings of the engine's hot paths, with numpy as a yardstick.
 //
 //     swift run -c release qnb-bench [engine|gemm] [--sizes 1048576,16777216] [--runs 7] [--no-numpy]
+//     swift run -c release qnb-bench kernels ...   (Kernels.swift: against onnxruntime)
 //
 // For each size it times, on a float32 tensor of N(0, 0.02²) values, the median of several runs
 // of: int8 symmetric quantize (calibration + kernel), the quantize kernel alone (explicit
@@ -153,9 +154,13 @@ func fixed(_ value: Double, _ decimals: Int) -> String {
     String(format: "%.\(decimals)f", value)
 }
 
+if CommandLine.arguments.dropFirst().first == "kernels" {  // Kernels.swift
+    try runKernels(arguments: CommandLine.arguments)
+    exit(0)
+}
 let options = Options(arguments: CommandLine.arguments)
 guard options.group == "engine" || options.group == "gemm" else {
-    print("usage: qnb-bench [engine|gemm] [--sizes N,N] [--runs R] [--no-numpy]")
+    print("usage: qnb-bench [engine|gemm] [--sizes N,N] [--runs R] [--no-numpy] | kernels [--help]")
     exit(2)
 }
 let cores = ProcessInfo.processInfo.activeProcessorCount

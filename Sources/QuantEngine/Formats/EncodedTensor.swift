@@ -59,7 +59,8 @@ public struct EncodedTensor: Sendable, Equatable {
     public static func encode(
         _ tensor: Tensor, as format: Format, scale: Float? = nil, saturate: Bool = true
     ) throws(QuantEngineError) -> EncodedTensor {
-        if tensor.count > 0, tensor.rangeScan().hasNonFinite { throw tensor.nonFiniteError() }
+        let scan = tensor.rangeScan()
+        if tensor.count > 0, scan.hasNonFinite { throw tensor.nonFiniteError() }
         switch format {
         case .fp8e4m3, .fp8e5m2:
             let fp8: FP8.Format = format == .fp8e4m3 ? .e4m3fn : .e5m2
@@ -68,12 +69,18 @@ public struct EncodedTensor: Sendable, Equatable {
                 guard scale.isFinite, scale > 0 else { throw .invalidScale(scale) }
                 chosen = scale
             } else {
-                let absMax = tensor.count > 0 ? (try? tensor.absMax()) ?? 0 : 0
+                let absMax = tensor.count > 0 ? Swift.max(-scan.min, scan.max) : 0
                 chosen = Swift.max(absMax / FP8.maxFinite(fp8), QuantizationParameters.minimumScale)
             }
             let codes = tensor.withUnsafeBufferPointer { x in
                 [UInt8](unsafeUninitializedCapacity: x.count) { out, initialized in
-                    for i in 0..<x.count { out[i] = FP8.encode(x[i] / chosen, fp8, saturate: saturate) }
+                    Memory.adviseHugePages(UnsafeMutableRawPointer(out.baseAddress), byteCount: x.count)
+                    let output = out
+                    Parallel.forEachChunk(count: x.count) { range in
+                        FP8.encode(
+                            UnsafeBufferPointer(rebasing: x[range]), dividedBy: chosen,
+                            into: UnsafeMutableBufferPointer(rebasing: output[range]), fp8, saturate: saturate)
+                    }
                     initialized = x.count
                 }
             }

@@ -1,3 +1,5 @@
+import CQuantize
+
 /// 8-bit floating point formats of the OCP 8-bit Floating Point Specification (OFP8), with the cast
 /// semantics of ONNX `Cast` / `QuantizeLinear` (opset 19+) and `ml_dtypes`.
 ///
@@ -81,6 +83,31 @@ public enum FP8 {
             for i in 0..<n { d[i] = encodeE5M2(s[i], saturate: true) }
         case (.e5m2, false):
             for i in 0..<n { d[i] = encodeE5M2(s[i], saturate: false) }
+        }
+    }
+
+    /// `encode(src[i] / scale)` for every element: the Float32 quotient, then the cast (ONNX
+    /// `QuantizeLinear` to FP8). CQuantize's AVX2 copy of the encoders where the CPU has AVX2,
+    /// else one vectorised Swift loop per format and saturation mode.
+    static func encode(
+        _ src: UnsafeBufferPointer<Float>, dividedBy scale: Float, into dst: UnsafeMutableBufferPointer<UInt8>,
+        _ format: Format, saturate: Bool, using implementation: QuantizationKernels.Implementation = .fastest
+    ) {
+        let n = Swift.min(src.count, dst.count)
+        guard n > 0, let s = src.baseAddress, let d = dst.baseAddress else { return }
+        if implementation == .avx2 {
+            cq_fp8_encode_avx2(s, d, n, scale, format == .e5m2 ? 1 : 0, saturate ? 1 : 0)
+            return
+        }
+        switch (format, saturate) {
+        case (.e4m3fn, true):
+            for i in 0..<n { d[i] = encodeE4M3FN(s[i] / scale, saturate: true) }
+        case (.e4m3fn, false):
+            for i in 0..<n { d[i] = encodeE4M3FN(s[i] / scale, saturate: false) }
+        case (.e5m2, true):
+            for i in 0..<n { d[i] = encodeE5M2(s[i] / scale, saturate: true) }
+        case (.e5m2, false):
+            for i in 0..<n { d[i] = encodeE5M2(s[i] / scale, saturate: false) }
         }
     }
 

@@ -122,8 +122,12 @@ public enum GGML {
         guard blocks > 0, let src = x.baseAddress else { return [] }
         return [UInt8](unsafeUninitializedCapacity: blocks * blockBytes) { out, initialized in
             guard let dst = out.baseAddress else { return }
-            for b in 0..<blocks {
-                kernel(src + b * blockValues, dst + b * blockBytes)
+            Memory.adviseHugePages(UnsafeMutableRawPointer(dst), byteCount: blocks * blockBytes)
+            // Blocks are independent; element chunks are multiples of 32, so they hold whole blocks.
+            Parallel.forEachChunk(count: n) { range in
+                for b in (range.lowerBound / blockValues)..<(range.upperBound / blockValues) {
+                    kernel(src + b * blockValues, dst + b * blockBytes)
+                }
             }
             initialized = blocks * blockBytes
         }
@@ -150,8 +154,11 @@ public enum GGML {
         guard blocks > 0, let src = bytes.baseAddress else { return [] }
         return [Float](unsafeUninitializedCapacity: count) { out, initialized in
             guard let dst = out.baseAddress else { return }
-            for b in 0..<blocks {
-                kernel(src + b * blockBytes, dst + b * blockValues)
+            Memory.adviseHugePages(UnsafeMutableRawPointer(dst), byteCount: count * MemoryLayout<Float>.stride)
+            Parallel.forEachChunk(count: count) { range in
+                for b in (range.lowerBound / blockValues)..<(range.upperBound / blockValues) {
+                    kernel(src + b * blockBytes, dst + b * blockValues)
+                }
             }
             initialized = count
         }

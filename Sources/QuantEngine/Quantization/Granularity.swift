@@ -73,6 +73,20 @@ public struct GroupLayout: Sendable, Equatable {
         }
     }
 
+    /// Calls `body(group, piece)` for the part inside `range` of every run that meets it, in
+    /// memory order: how the element-wise kernels cut a chunk of the tensor.
+    @inline(__always)
+    func forEachRun(in range: Range<Int>, _ body: (Int, Range<Int>) -> Void) {
+        guard inner > 0, !range.isEmpty else { return }
+        var run = range.lowerBound / inner
+        var start = run * inner
+        while start < range.upperBound {
+            body(run % groups, Swift.max(start, range.lowerBound)..<Swift.min(start + inner, range.upperBound))
+            run += 1
+            start += inner
+        }
+    }
+
     /// Min, max and whether a non-finite value occurs, per group.
     func ranges(of x: UnsafeBufferPointer<Float>) -> (min: [Float], max: [Float], nonFinite: Bool) {
         var lows = [Float](repeating: .infinity, count: groups)

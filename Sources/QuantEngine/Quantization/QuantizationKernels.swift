@@ -1,8 +1,9 @@
-/// The inner loops of per-tensor quantize, dequantize and fake-quantize.
-///
-/// Each loop is branch-free over contiguous buffers (auto-vectorised by LLVM), allocates
-/// nothing per element, and is split over cores in fixed chunks for large inputs; the result of
-/// every element depends only on that element, so it is the same whatever the split.
+import CQuantize
+
+/// The inner loops of quantize, dequantize and fake-quantize over one contiguous run of elements
+/// that shares a parameter set. They run on the calling thread and allocate nothing; callers
+/// split large tensors into fixed chunks (`Parallel`). The result of every element depends only
+/// on that element, so it is the same whatever the split.
 ///
 /// Quantization per element, exactly ONNX `QuantizeLinear`:
 ///
@@ -12,8 +13,38 @@
 ///
 /// Clamping before rounding is equivalent to `saturate(round(x/scale) + z)`: the bounds are
 /// integers, and every rounding rule is monotone and leaves integers unchanged. It also keeps `v`
-/// small, which the fast rounding below requires.
+/// small (|v| ≤ 2^16), which the fast rounding below requires.
+///
+/// Three implementations compute the same codes for every finite input (NaN and infinities are
+/// reported, and their codes are discarded by the callers): CQuantize's AVX2 loops when the CPU
+/// has AVX2, explicit `SIMD8` Swift otherwise, and the element-by-element reference loops
+/// (`QuantizationKernels+Scalar.swift`) they are tested against. Stochastic rounding always runs
+/// the reference loop.
 enum QuantizationKernels {
+    /// Which loop computes a run.
+    enum Implementation: CaseIterable, CustomStringConvertible {
+        /// CQuantize's AVX2 loops (x86-64 CPUs with AVX2).
+        case avx2
+        /// `SIMD8<Float>` Swift, vectorised on any target (SSE2 on baseline x86-64, NEON on arm64).
+        case simd
+        /// One element at a time: the reference.
+        case scalar
+
+        /// The fastest implementation this CPU runs.
+        static let fastest: Implementation = cq_avx2_available() != 0 ? .avx2 : .simd
+
+        /// Whether this CPU runs it.
+        var isAvailable: Bool { self != .avx2 || Implementation.fastest == .avx2 }
+
+        var description: String {
+            switch self {
+            case .avx2: return "avx2"
+            case .simd: return "simd"
+            case .scalar: return "scalar"
+            }
+        }
+    }
+
     /// 1.5 · 2^23. For |v| ≤ 2^22, `v + magic` lies in [2^23, 2^24), where the Float32 spacing is
     /// exactly 1, so the addition itself rounds `v` to an integer — half to even, the default IEEE
     /// rounding mode — and that integer sits in the low mantissa bits. This avoids a libm call for
@@ -67,52 +98,32 @@ enum QuantizationKernels {
         (x.bitPattern & 0x7F80_0000) == 0x7F80_0000 ? 1 : 0
     }
 
-    /// Quantizes `input` into `output`; returns false if any input element is NaN or infinite
-    /// (the output is then meaningless and the caller throws).
+    /// Quantizes `input` into `output` (the same count); returns false if any input element is
+    /// NaN or infinite (the output is then meaningless and the caller throws).
     /// `offset` is the index of `input[0]` in the whole tensor (it keys stochastic rounding).
-    static func quantize<Code: FixedWidthInteger>(
+    static func quantize<Code: FixedWidthInteger & SIMDScalar>(
         _ input: UnsafeBufferPointer<Float>, into output: UnsafeMutableBufferPointer<Code>, grid: Grid,
-        offset: Int = 0
+        offset: Int = 0, using implementation: Implementation = .fastest
     ) -> Bool {
-        forEachChunkAllFinite(count: input.count) { range in
-            var bad: UInt32 = 0
-            if grid.rounding == .nearestEven {
-                for i in range {
-                    let x = input[i]
-                    bad |= nonFiniteFlag(x)
-                    let q = roundHalfEvenToInt32(grid.clampedQuotient(x)) &+ grid.zeroPoint
-                    output[i] = Code(truncatingIfNeeded: q)
-                }
-            } else if case .stochastic = grid.rounding {
-                for i in range {
-                    let x = input[i]
-                    bad |= nonFiniteFlag(x)
-                    let rounded = grid.rounding.apply(grid.clampedQuotient(x), index: offset &+ i)
-                    output[i] = Code(truncatingIfNeeded: integralToInt32(rounded) &+ grid.zeroPoint)
-                }
-            } else {
-                let rule = grid.rounding.rule
-                for i in range {
-                    let x = input[i]
-                    bad |= nonFiniteFlag(x)
-                    let rounded = grid.clampedQuotient(x).rounded(rule)  // the configured rule
-                    output[i] = Code(truncatingIfNeeded: integralToInt32(rounded) &+ grid.zeroPoint)
-                }
-            }
-            return bad == 0
+        if case .stochastic = grid.rounding {
+            return quantizeScalar(input, into: output, grid: grid, offset: offset)
+        }
+        switch implementation {
+        case .avx2: return quantizeAVX2(input, into: output, grid: grid)
+        case .simd: return quantizeSIMD(input, into: output, grid: grid)
+        case .scalar: return quantizeScalar(input, into: output, grid: grid, offset: offset)
         }
     }
 
     /// `x̂ = Float(q − zeroPoint) · scale`: the integer difference is exact in Int32 and converts
     /// exactly to Float32 (|q − z| < 2^17); the product is one Float32 multiplication.
-    static func dequantize<Code: FixedWidthInteger>(
+    static func dequantize<Code: FixedWidthInteger & SIMDScalar>(
         _ codes: UnsafeBufferPointer<Code>, into output: UnsafeMutableBufferPointer<Float>,
-        scale: Float, zeroPoint: Int32
+        scale: Float, zeroPoint: Int32, using implementation: Implementation = .fastest
     ) {
-        Parallel.forEachChunk(count: codes.count) { range in
-            for i in range {
-                output[i] = Float(Int32(truncatingIfNeeded: codes[i]) &- zeroPoint) * scale
-            }
+        switch implementation {
+        case .avx2: dequantizeAVX2(codes, into: output, scale: scale, zeroPoint: zeroPoint)
+        case .simd, .scalar: dequantizeScalar(codes, into: output, scale: scale, zeroPoint: zeroPoint)
         }
     }
 
@@ -121,48 +132,15 @@ enum QuantizationKernels {
     /// integer (so a zero is always +0, as in `Float(q − z)`).
     static func fakeQuantize(
         _ input: UnsafeBufferPointer<Float>, into output: UnsafeMutableBufferPointer<Float>, grid: Grid,
-        offset: Int = 0
+        offset: Int = 0, using implementation: Implementation = .fastest
     ) -> Bool {
-        forEachChunkAllFinite(count: input.count) { range in
-            var bad: UInt32 = 0
-            if grid.rounding == .nearestEven {
-                for i in range {
-                    let x = input[i]
-                    bad |= nonFiniteFlag(x)
-                    let level = roundHalfEvenToInt32(grid.clampedQuotient(x))
-                    output[i] = Float(level) * grid.scale
-                }
-            } else if case .stochastic = grid.rounding {
-                for i in range {
-                    let x = input[i]
-                    bad |= nonFiniteFlag(x)
-                    let rounded = grid.rounding.apply(grid.clampedQuotient(x), index: offset &+ i)
-                    output[i] = Float(integralToInt32(rounded)) * grid.scale
-                }
-            } else {
-                let rule = grid.rounding.rule
-                for i in range {
-                    let x = input[i]
-                    bad |= nonFiniteFlag(x)
-                    let rounded = grid.clampedQuotient(x).rounded(rule)  // the configured rule
-                    output[i] = Float(integralToInt32(rounded)) * grid.scale
-                }
-            }
-            return bad == 0
+        if case .stochastic = grid.rounding {
+            return fakeQuantizeScalar(input, into: output, grid: grid, offset: offset)
         }
-    }
-
-    /// Runs `body` over fixed chunks (concurrently when large) and reports whether every chunk
-    /// returned true.
-    private static func forEachChunkAllFinite(count: Int, _ body: (Range<Int>) -> Bool) -> Bool {
-        let chunks = Parallel.chunkCount(count)
-        guard chunks > 1 else { return count == 0 || body(0..<count) }
-        var flags = [Bool](repeating: true, count: chunks)
-        flags.withUnsafeMutableBufferPointer { flags in
-            Parallel.forEachChunk(count: count) { range in
-                flags[range.lowerBound / Parallel.chunkSize] = body(range)
-            }
+        switch implementation {
+        case .avx2: return fakeQuantizeAVX2(input, into: output, grid: grid)
+        case .simd: return fakeQuantizeSIMD(input, into: output, grid: grid)
+        case .scalar: return fakeQuantizeScalar(input, into: output, grid: grid, offset: offset)
         }
-        return !flags.contains(false)
     }
 }

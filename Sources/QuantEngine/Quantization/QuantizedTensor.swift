@@ -68,14 +68,16 @@ public struct QuantizedTensor: Sendable, Equatable {
         // The layout was valid when the codes were made from a tensor of this shape.
         let layout = (try? granularity.layout(for: shape)) ?? GroupLayout(outer: 1, groups: 1, inner: count)
         let sets = parameters
-        func run<Code: FixedWidthInteger>(_ values: [Code], _ out: UnsafeMutableBufferPointer<Float>) {
+        func run<Code: FixedWidthInteger & SIMDScalar>(_ values: [Code], _ out: UnsafeMutableBufferPointer<Float>) {
             values.withUnsafeBufferPointer { codes in
-                layout.forEachRun { group, range in
-                    let grid = sets[group < sets.count ? group : 0]
-                    QuantizationKernels.dequantize(
-                        UnsafeBufferPointer(rebasing: codes[range]),
-                        into: UnsafeMutableBufferPointer(rebasing: out[range]),
-                        scale: grid.scale, zeroPoint: Int32(grid.zeroPoint))
+                Parallel.forEachChunk(count: codes.count) { chunk in
+                    layout.forEachRun(in: chunk) { group, range in
+                        let grid = sets[group < sets.count ? group : 0]
+                        QuantizationKernels.dequantize(
+                            UnsafeBufferPointer(rebasing: codes[range]),
+                            into: UnsafeMutableBufferPointer(rebasing: out[range]),
+                            scale: grid.scale, zeroPoint: Int32(grid.zeroPoint))
+                    }
                 }
             }
         }

@@ -134,20 +134,12 @@ public struct Quantizer: Sendable, Equatable {
         try check(sets, against: layout)
         let grids = sets.map { QuantizationKernels.Grid($0, rounding: rounding) }
         let count = tensor.count
-        func run<Code: FixedWidthInteger>(_: Code.Type) -> ([Code], Bool) {
+        func run<Code: FixedWidthInteger & SIMDScalar>(_: Code.Type) -> ([Code], Bool) {
             var finite = true
             let codes = [Code](unsafeUninitializedCapacity: count) { buffer, initialized in
                 Memory.adviseHugePages(
                     UnsafeMutableRawPointer(buffer.baseAddress), byteCount: count * MemoryLayout<Code>.stride)
-                tensor.withUnsafeBufferPointer { input in
-                    layout.forEachRun { group, range in
-                        let ok = QuantizationKernels.quantize(
-                            UnsafeBufferPointer(rebasing: input[range]),
-                            into: UnsafeMutableBufferPointer(rebasing: buffer[range]), grid: grids[group],
-                            offset: range.lowerBound)
-                        finite = finite && ok
-                    }
-                }
+                finite = tensor.withUnsafeBufferPointer { quantizeRuns($0, into: buffer, layout: layout, grids: grids) }
                 initialized = count
             }
             return (codes, finite)
@@ -174,6 +166,25 @@ public struct Quantizer: Sendable, Equatable {
         return QuantizedTensor(
             shape: tensor.shape, codes: codes, parameters: sets,
             scheme: scheme ?? inferred, rounding: rounding, granularity: granularity)
+    }
+
+    /// Quantizes `input` into `output` (the same count) in fixed chunks, each cut into runs of one
+    /// parameter set; returns false if any element is NaN or infinite.
+    static func quantizeRuns<Code: FixedWidthInteger & SIMDScalar>(
+        _ input: UnsafeBufferPointer<Float>, into output: UnsafeMutableBufferPointer<Code>,
+        layout: GroupLayout, grids: [QuantizationKernels.Grid]
+    ) -> Bool {
+        Parallel.allChunks(count: input.count) { chunk in
+            var ok = true
+            layout.forEachRun(in: chunk) { group, range in
+                ok =
+                    QuantizationKernels.quantize(
+                        UnsafeBufferPointer(rebasing: input[range]),
+                        into: UnsafeMutableBufferPointer(rebasing: output[range]), grid: grids[group],
+                        offset: range.lowerBound) && ok
+            }
+            return ok
+        }
     }
 
     /// Checks that `sets` fit `layout`: one per group, all with the same bits and signedness.
@@ -205,12 +216,16 @@ public struct Quantizer: Sendable, Equatable {
         var finite = true
         let result = tensor.withUnsafeBufferPointer { input in
             Tensor.build(shape: tensor.shape, count: tensor.count) { out in
-                layout.forEachRun { group, range in
-                    let ok = QuantizationKernels.fakeQuantize(
-                        UnsafeBufferPointer(rebasing: input[range]),
-                        into: UnsafeMutableBufferPointer(rebasing: out[range]), grid: grids[group],
-                        offset: range.lowerBound)
-                    finite = finite && ok
+                finite = Parallel.allChunks(count: tensor.count) { chunk in
+                    var ok = true
+                    layout.forEachRun(in: chunk) { group, range in
+                        ok =
+                            QuantizationKernels.fakeQuantize(
+                                UnsafeBufferPointer(rebasing: input[range]),
+                                into: UnsafeMutableBufferPointer(rebasing: out[range]), grid: grids[group],
+                                offset: range.lowerBound) && ok
+                    }
+                    return ok
                 }
             }
         }

@@ -1,3 +1,5 @@
+import CQuantize
+
 /// Summary statistics. Sums, means and standard deviations accumulate in `Double` in one fixed
 /// order, so they are bit-identical on every machine and core count:
 ///
@@ -114,7 +116,20 @@ extension Tensor {
         }
     }
 
-    private static func scanBlock(_ x: UnsafeBufferPointer<Float>, _ range: Range<Int>) -> RangeScan {
+    /// One block of `rangeScan`: CQuantize's AVX2 copy of `scanBlockSIMD` where the CPU has AVX2.
+    static func scanBlock(
+        _ x: UnsafeBufferPointer<Float>, _ range: Range<Int>,
+        using implementation: QuantizationKernels.Implementation = .fastest
+    ) -> RangeScan {
+        guard implementation == .avx2, let base = x.baseAddress else { return scanBlockSIMD(x, range) }
+        var scan = RangeScan(min: .infinity, max: -.infinity, hasNaN: false)
+        var nan: Int32 = 0
+        cq_range_scan_avx2(base + range.lowerBound, range.count, &scan.min, &scan.max, &nan)
+        scan.hasNaN = nan != 0
+        return scan
+    }
+
+    static func scanBlockSIMD(_ x: UnsafeBufferPointer<Float>, _ range: Range<Int>) -> RangeScan {
         // Two SIMD8 accumulators so the compare-select chains do not serialise. A NaN compares
         // false and is never selected; it is recorded in a separate mask.
         var lo0 = SIMD8<Float>(repeating: .infinity)

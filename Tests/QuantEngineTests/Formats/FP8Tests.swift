@@ -26,6 +26,44 @@ import Testing
         }
     }
 
+    /// The bulk encoder with a division (SIMD Swift and, where the CPU has it, AVX2) against the
+    /// element-wise encoder, over a stride through all 2^32 bit patterns (every sign, exponent,
+    /// NaN payload and rounding boundary region) and every length up to a few vectors.
+    @Test(arguments: [true, false])
+    func bulkEncodeMatchesElementwise(saturate: Bool) {
+        var inputs: [Float] = [
+            0, -0.0, .infinity, -.infinity, .nan, -.nan, 448, 464, 464.00003, 57344, 61440, 0x1p-9, 0x1p-10,
+        ]
+        for pattern in stride(from: UInt64(0), to: 1 << 32, by: 4093) {
+            inputs.append(Float(bitPattern: UInt32(pattern)))
+        }
+        let implementations = QuantizationKernels.Implementation.allCases.filter { $0 != .scalar && $0.isAvailable }
+        for (format, name) in Self.formats {
+            for scale: Float in [1, 0.37, 3e-5] {
+                for implementation in implementations {
+                    for count in [inputs.count, 1, 7, 31, 33, 70] {
+                        let x = Array(inputs.suffix(count))
+                        var codes = [UInt8](repeating: 0xAA, count: count)
+                        x.withUnsafeBufferPointer { src in
+                            codes.withUnsafeMutableBufferPointer { dst in
+                                FP8.encode(
+                                    src, dividedBy: scale, into: dst, format, saturate: saturate, using: implementation)
+                            }
+                        }
+                        let expected = x.map { FP8.encode($0 / scale, format, saturate: saturate) }
+                        if let i = codes.indices.first(where: { codes[$0] != expected[$0] }) {
+                            let got = hex(codes[i])
+                            let want = hex(expected[i])
+                            Issue.record(
+                                "\(implementation) \(name) scale \(scale) x=\(hex(x[i].bitPattern)): \(got) want \(want)"
+                            )
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test func decodeMatchesMLDtypes() throws {
         for (format, name) in Self.formats {
             let expected = try FormatFixture.floats("fp8_\(name)_decode.f32")

@@ -241,3 +241,55 @@ struct QuantizerTests {
         #expect(q.dequantized().count == 0)
     }
 }
+
+@Suite("Quantize and dequantize between caller-owned buffers")
+struct BufferQuantizerTests {
+    @Test(arguments: [(8, true), (8, false), (12, true), (16, false)])
+    func buffersMatchTensors(bits: Int, signed: Bool) throws {
+        let x = try Tensor.randn([(1 << 18) + 5], std: 3, seed: 2)  // several chunks and a tail
+        let p = try QuantizationParameters.asymmetric(min: -4, max: 5, bits: bits, signed: signed)
+        let q = try Quantizer.quantize(x, parameters: p, rounding: .nearestAway)
+        func check<Code: FixedWidthInteger>(_: Code.Type) throws {
+            var codes = [Code](repeating: 0, count: x.count)
+            try x.withUnsafeBufferPointer { input in
+                try codes.withUnsafeMutableBufferPointer { output in
+                    try Quantizer.quantize(input, parameters: p, rounding: .nearestAway, into: output)
+                }
+            }
+            #expect(codes.map(Int.init) == q.values)
+            var values = [Float](repeating: .nan, count: x.count)
+            try codes.withUnsafeBufferPointer { input in
+                try values.withUnsafeMutableBufferPointer { output in
+                    try Quantizer.dequantize(input, parameters: p, into: output)
+                }
+            }
+            #expect(values.map(\.bitPattern) == q.dequantized().scalars.map(\.bitPattern))
+        }
+        switch (bits <= 8, signed) {
+        case (true, true): try check(Int8.self)
+        case (true, false): try check(UInt8.self)
+        case (false, true): try check(Int16.self)
+        case (false, false): try check(UInt16.self)
+        }
+    }
+
+    @Test func wrongBuffersAndNonFiniteInputThrow() throws {
+        let p = try QuantizationParameters(scale: 0.5, zeroPoint: 0, bits: 8, signed: true)
+        var x: [Float] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
+        var int8 = [Int8](repeating: 0, count: x.count)
+        var uint8 = [UInt8](repeating: 0, count: x.count)
+        var short = [Int8](repeating: 0, count: 3)
+        x[7] = -.infinity
+        x.withUnsafeBufferPointer { input in
+            #expect(throws: QuantEngineError.nonFiniteValue(index: 7, kind: .negativeInfinity)) {
+                try int8.withUnsafeMutableBufferPointer { try Quantizer.quantize(input, parameters: p, into: $0) }
+            }
+            #expect(throws: QuantEngineError.invalidArgument("8-bit signed codes are stored as Int8, not UInt8")) {
+                try uint8.withUnsafeMutableBufferPointer { try Quantizer.quantize(input, parameters: p, into: $0) }
+            }
+            #expect(throws: QuantEngineError.invalidArgument("the code buffer holds 3 elements, the input 10")) {
+                try short.withUnsafeMutableBufferPointer { try Quantizer.quantize(input, parameters: p, into: $0) }
+            }
+        }
+    }
+}
