@@ -79,6 +79,20 @@ import Testing
             library: .qnb)
     }
 
+    @Test func contradictoryFormatOptionsAreRefused() {
+        let library = BuiltinLibrary.qnb
+        expectCellError(
+            "quantize(tensor([1]), format: .nf4, granularity: 1️⃣.perChannel(axis: 0))",
+            ".nf4 has its own granularity (FP8: one scale; NF4 and ggml: blocks); granularity: applies to .int8, "
+                + ".uint8, .int4 and .uint4", library: library)
+        expectCellError(
+            "quantize(tensor([1]), format: .int8, scale: 1️⃣0.5)",
+            "scale: applies to the FP8 formats; .int8 calibrates its own scale", library: library)
+        expectCellError(
+            "quantize(tensor([1]), format: .q4_0, saturate: 1️⃣false)",
+            "saturate: applies to the FP8 formats only, not .q4_0", library: library)
+    }
+
     /// (11 − 10)·1 + (12 − 10)·3 = 7 with the activation's zero point 10; requantized at scale 0.5
     /// that is code 14; 0.0123 = 1690499128 · 2^(−6 − 31).
     @Test func integerArithmetic() {

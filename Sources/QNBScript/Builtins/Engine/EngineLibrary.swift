@@ -388,6 +388,20 @@ enum EngineBindings {
                 case "uint4": (4, .asymmetric)
                 default: nil
                 }
+            let fp8 = option.name.hasPrefix("fp8")
+            // Options that mean nothing for the chosen format are refused, not ignored.
+            if integer != nil, args.wasSupplied(2) {
+                throw args.error(2, "scale: applies to the FP8 formats; .\(option.name) calibrates its own scale")
+            }
+            if !fp8, args.wasSupplied(3) {
+                throw args.error(3, "saturate: applies to the FP8 formats only, not .\(option.name)")
+            }
+            if integer == nil, args.wasSupplied(4) {
+                throw args.error(
+                    4,
+                    ".\(option.name) has its own granularity (FP8: one scale; NF4 and ggml: blocks); "
+                        + "granularity: applies to .int8, .uint8, .int4 and .uint4")
+            }
             if let integer {
                 let granularity = try granularity(args, 4)
                 return .object(
