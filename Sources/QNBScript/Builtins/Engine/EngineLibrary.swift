@@ -29,6 +29,16 @@ enum EngineBindings {
         }
     }
 
+    /// The values an approximation argument stands for: a quantized or encoded tensor
+    /// dequantized, else a tensor argument.
+    static func approximationTensor(_ args: BuiltinArguments, _ index: Int) throws -> Tensor {
+        if case .object(let object) = args[index] {
+            if let quantized = object as? QuantizedTensor { return quantized.dequantized() }
+            if let encoded = object as? EncodedTensor { return encoded.dequantized() }
+        }
+        return try tensor(args, index)
+    }
+
     /// A tensor argument: a Tensor, or (nested) arrays of numbers.
     static func tensor(_ args: BuiltinArguments, _ index: Int) throws -> Tensor {
         if case .object(let object) = args[index], let tensor = object as? Tensor { return tensor }
@@ -561,14 +571,7 @@ enum EngineBindings {
             doc: "The error of every slice along `axis` (axis 0: one row per output channel)."
         ) { args, _ in
             let reference = try tensor(args, 0)
-            var approximation: Tensor
-            if case .object(let object) = args[1], let quantized = object as? QuantizedTensor {
-                approximation = quantized.dequantized()
-            } else if case .object(let object) = args[1], let encoded = object as? EncodedTensor {
-                approximation = encoded.dequantized()
-            } else {
-                approximation = try tensor(args, 1)
-            }
+            let approximation = try approximationTensor(args, 1)
             let axis = try args.int(2)
             let rows = try engine { () throws(QuantEngineError) in
                 try ErrorMetrics.perSlice(reference, approximation, axis: axis)
@@ -592,12 +595,7 @@ enum EngineBindings {
                 return .object(
                     try engine { () throws(QuantEngineError) in try ErrorMetrics.compare(reference, quantized) })
             }
-            if case .object(let object) = args[1], let encoded = object as? EncodedTensor {
-                let approximation = encoded.dequantized()
-                return .object(
-                    try engine { () throws(QuantEngineError) in try ErrorMetrics.compare(reference, approximation) })
-            }
-            let approximation = try tensor(args, 1)
+            let approximation = try approximationTensor(args, 1)
             return .object(
                 try engine { () throws(QuantEngineError) in try ErrorMetrics.compare(reference, approximation) })
         }
