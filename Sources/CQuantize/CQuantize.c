@@ -8,11 +8,12 @@
 
 int cq_avx2_available(void) {
     __builtin_cpu_init();
-    // Also checks that the operating system saves the YMM registers (OSXSAVE, XCR0).
-    return __builtin_cpu_supports("avx2") ? 1 : 0;
+    // Also checks that the operating system saves the YMM registers (OSXSAVE, XCR0). Every CPU
+    // with AVX2 also has F16C (half-precision conversion), which the ggml kernels use.
+    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("f16c") ? 1 : 0;
 }
 
-#define CQ_AVX2 __attribute__((target("avx2")))
+#define CQ_AVX2 __attribute__((target("avx2,f16c")))
 #define CQ_INLINE static inline __attribute__((always_inline))
 
 /// Elements per loop iteration: four vectors of eight, so four divisions are in flight.
@@ -341,6 +342,107 @@ CQ_AVX2 void cq_fp8_encode_avx2(const float *x, uint8_t *q, size_t n, float scal
     }
 }
 
+
+// MARK: ggml blocks
+
+/// Packs the low bytes of 32 lanes (four vectors of eight `int32`, each in 0...255) into 32 bytes
+/// in lane order.
+CQ_INLINE CQ_AVX2 __m256i cq_pack_bytes(__m256i a, __m256i b, __m256i c, __m256i d) {
+    __m256i ab = _mm256_packus_epi32(a, b);  // per 128-bit half: a0-3 b0-3 | a4-7 b4-7
+    __m256i cd = _mm256_packus_epi32(c, d);
+    __m256i bytes = _mm256_packus_epi16(ab, cd);  // a0-3 b0-3 c0-3 d0-3 | a4-7 b4-7 c4-7 d4-7
+    return _mm256_permutevar8x32_epi32(bytes, _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7));
+}
+
+/// The largest `|x|` of a block of 32 as a bit pattern (`>= 0x7F800000` for inf or NaN), and in
+/// `*first` the index of its first occurrence.
+CQ_INLINE CQ_AVX2 uint32_t cq_block_amax(const __m256 v[4], int *first) {
+    const __m256i magnitude = _mm256_set1_epi32(0x7FFFFFFF);
+    __m256i a[4], m;
+    for (int k = 0; k < 4; k++) a[k] = _mm256_and_si256(_mm256_castps_si256(v[k]), magnitude);
+    m = _mm256_max_epu32(_mm256_max_epu32(a[0], a[1]), _mm256_max_epu32(a[2], a[3]));
+    m = _mm256_max_epu32(m, _mm256_permute2x128_si256(m, m, 1));
+    m = _mm256_max_epu32(m, _mm256_shuffle_epi32(m, 0x4E));
+    m = _mm256_max_epu32(m, _mm256_shuffle_epi32(m, 0xB1));
+    uint32_t mask = 0;
+    for (int k = 0; k < 4; k++) {
+        mask |= (uint32_t)_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(a[k], m))) << (8 * k);
+    }
+    *first = __builtin_ctz(mask);  // m is one of the lanes, so mask != 0
+    return (uint32_t)_mm_cvtsi128_si32(_mm256_castsi256_si128(m));
+}
+
+/// Zero or a normal float: then `1 / d` is finite and every product below stays small.
+CQ_INLINE int cq_fast_scale(float d) {
+    float a = __builtin_fabsf(d);
+    return d == 0 || (a >= 1.17549435e-38f && a <= 3.40282347e38f);
+}
+
+CQ_INLINE CQ_AVX2 void cq_store_half(float d, uint8_t *y) {
+    uint16_t h = (uint16_t)_mm_extract_epi16(_mm_cvtps_ph(_mm_set_ss(d), _MM_FROUND_TO_NEAREST_INT), 0);
+    memcpy(y, &h, 2);  // little endian, as ggml_half
+}
+
+CQ_AVX2 size_t cq_ggml_q8_0_avx2(const float *x, uint8_t *y, size_t blocks) {
+    const __m256 half = _mm256_set1_ps(0.5f), one = _mm256_set1_ps(1.0f);
+    const __m256 sign = _mm256_set1_ps(-0.0f);
+    for (size_t b = 0; b < blocks; b++, x += 32, y += 34) {
+        __m256 v[4];
+        for (int k = 0; k < 4; k++) v[k] = _mm256_loadu_ps(x + 8 * k);
+        int first;
+        uint32_t amax_bits = cq_block_amax(v, &first);
+        float amax;
+        memcpy(&amax, &amax_bits, 4);
+        float d = amax / 127;
+        if (amax_bits >= 0x7F800000u || !cq_fast_scale(d)) return b;
+        float id = d != 0 ? 1 / d : 0;
+        cq_store_half(d, y);
+        __m256 vid = _mm256_set1_ps(id);
+        __m256i q[4];
+        for (int k = 0; k < 4; k++) {
+            // roundf: |p| = t + f with t = trunc(|p|) and f exact; add one when f >= 0.5.
+            __m256 p = _mm256_mul_ps(v[k], vid);
+            __m256 a = _mm256_andnot_ps(sign, p);
+            __m256 t = _mm256_round_ps(a, _MM_FROUND_TO_ZERO | _MM_FROUND_NO_EXC);
+            t = _mm256_add_ps(t, _mm256_and_ps(_mm256_cmp_ps(_mm256_sub_ps(a, t), half, _CMP_GE_OQ), one));
+            __m256i r = _mm256_cvttps_epi32(_mm256_or_ps(t, _mm256_and_ps(sign, p)));
+            q[k] = _mm256_and_si256(r, _mm256_set1_epi32(0xFF));  // the int8 byte
+        }
+        _mm256_storeu_si256((__m256i *)(y + 2), cq_pack_bytes(q[0], q[1], q[2], q[3]));
+    }
+    return blocks;
+}
+
+CQ_AVX2 size_t cq_ggml_q4_0_avx2(const float *x, uint8_t *y, size_t blocks) {
+    const __m256 bias = _mm256_set1_ps(8.5f);
+    const __m256i fifteen = _mm256_set1_epi32(15);
+    for (size_t b = 0; b < blocks; b++, x += 32, y += 18) {
+        __m256 v[4];
+        for (int k = 0; k < 4; k++) v[k] = _mm256_loadu_ps(x + 8 * k);
+        int first;
+        uint32_t amax_bits = cq_block_amax(v, &first);
+        if (amax_bits >= 0x7F800000u) return b;
+        // C keeps the first value of largest magnitude (strict `<`), and 0.0f if all are zero.
+        float max = amax_bits != 0 ? x[first] : 0.0f;
+        float d = max / -8;
+        if (!cq_fast_scale(d)) return b;
+        float id = d != 0 ? 1 / d : 0;
+        cq_store_half(d, y);
+        __m256 vid = _mm256_set1_ps(id);
+        __m256i q[4];
+        for (int k = 0; k < 4; k++) {
+            // x * id + 8.5 lies in (0, 17): truncation is C's (int8_t) cast; then MIN(15, .).
+            __m256 p = _mm256_add_ps(_mm256_mul_ps(v[k], vid), bias);
+            q[k] = _mm256_min_epi32(_mm256_cvttps_epi32(p), fifteen);
+        }
+        __m256i lo = cq_pack_bytes(q[0], q[1], _mm256_setzero_si256(), _mm256_setzero_si256());
+        __m256i hi = cq_pack_bytes(q[2], q[3], _mm256_setzero_si256(), _mm256_setzero_si256());
+        __m128i qs = _mm_or_si128(_mm256_castsi256_si128(lo), _mm_slli_epi16(_mm256_castsi256_si128(hi), 4));
+        _mm_storeu_si128((__m128i *)(y + 2), qs);
+    }
+    return blocks;
+}
+
 #else
 
 // Not x86-64: QuantEngine runs its portable Swift loops; these are never called.
@@ -358,5 +460,7 @@ void cq_dequantize_s16_avx2(const int16_t *q, float *y, size_t n, float scale, i
 void cq_dequantize_u16_avx2(const uint16_t *q, float *y, size_t n, float scale, int32_t zero_point) {}
 void cq_range_scan_avx2(const float *x, size_t n, float *min, float *max, int *has_nan) {}
 void cq_fp8_encode_avx2(const float *x, uint8_t *q, size_t n, float scale, int e5m2, int saturate) {}
+size_t cq_ggml_q8_0_avx2(const float *x, uint8_t *y, size_t blocks) { return 0; }
+size_t cq_ggml_q4_0_avx2(const float *x, uint8_t *y, size_t blocks) { return 0; }
 
 #endif

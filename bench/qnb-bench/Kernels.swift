@@ -12,7 +12,7 @@
 //   dequantize      q.dequantized() of the int8 codes;  dequantize@bound: into a buffer
 //   perChannel      quantize a [n/1024, 1024] matrix with one given scale per row (axis 0)
 //   fp8             EncodedTensor.encode(x, as: .fp8e4m3) (scan, then divide and cast)
-//   q4_0            EncodedTensor.encode(x, as: .q4_0) (ggml blocks of 32)
+//   q8_0, q4_0      EncodedTensor.encode(x, as: .q8_0 / .q4_0) (ggml blocks of 32)
 // GB/s counts the float side only: 4 bytes per element. It then runs
 // bench/onnxruntime_reference.py (with .venv/bin/python if there is one), which times
 // onnxruntime's QuantizeLinear, DynamicQuantizeLinear and DequantizeLinear on one thread and the
@@ -106,6 +106,7 @@ func benchmarkKernels(n: Int, options: KernelOptions) throws -> [String: Double]
                 sink += Float(codes[0])
             }
             try time("fp8") { sink += Float(try EncodedTensor.encode(x, as: .fp8e4m3).data[0]) }
+            try time("q8_0") { sink += Float(try EncodedTensor.encode(x, as: .q8_0).data[0]) }
             try time("q4_0") { sink += Float(try EncodedTensor.encode(x, as: .q4_0).data[0]) }
         }
     }
@@ -182,7 +183,7 @@ func runKernels(arguments: [String]) throws {
     print(header)
     let ops = [
         "quantize", "quantize@bound", "dynamic", "dynamic@bound", "dequantize", "dequantize@bound", "perChannel",
-        "fp8", "q4_0",
+        "fp8", "q8_0", "q4_0",
     ]
     for op in ops {
         for n in options.sizes {

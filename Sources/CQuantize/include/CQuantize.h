@@ -34,7 +34,7 @@ typedef struct cq_grid {
     int32_t rounding;
 } cq_grid;
 
-/// 1 if this CPU (and its operating system) supports AVX2, else 0.
+/// 1 if this CPU (and its operating system) supports AVX2 and F16C, else 0.
 int cq_avx2_available(void);
 
 /// `q[i] = round(clamp(x[i] / scale, lower, upper)) + zero_point` for `i < n`. Returns 1 if any
@@ -63,6 +63,14 @@ void cq_range_scan_avx2(const float *x, size_t n, float *min, float *max, int *h
 /// `q[i] = fp8(x[i] / scale)`: QuantEngine's `FP8.encodeE4M3FN` (or `encodeE5M2` when `e5m2` is
 /// nonzero) of the Float32 quotient, eight lanes at a time with the same integer steps.
 void cq_fp8_encode_avx2(const float *x, uint8_t *q, size_t n, float scale, int e5m2, int saturate);
+
+/// llama.cpp's `quantize_row_q8_0_ref` / `quantize_row_q4_0_ref` for whole blocks of 32 values,
+/// writing `block_q8_0` (34 bytes) / `block_q4_0` (18 bytes) records with the same float steps
+/// (no fused multiply-add). Stops before the first block whose data are not all finite or whose
+/// scale `d` is neither zero nor a normal float, and returns the number of blocks written; the
+/// caller runs the scalar transcription of the C code for that block and continues after it.
+size_t cq_ggml_q8_0_avx2(const float *x, uint8_t *y, size_t blocks);
+size_t cq_ggml_q4_0_avx2(const float *x, uint8_t *y, size_t blocks);
 
 #ifdef __cplusplus
 }

@@ -59,10 +59,10 @@ public struct EncodedTensor: Sendable, Equatable {
     public static func encode(
         _ tensor: Tensor, as format: Format, scale: Float? = nil, saturate: Bool = true
     ) throws(QuantEngineError) -> EncodedTensor {
-        let scan = tensor.rangeScan()
-        if tensor.count > 0, scan.hasNonFinite { throw tensor.nonFiniteError() }
         switch format {
         case .fp8e4m3, .fp8e5m2:
+            let scan = tensor.rangeScan()
+            if tensor.count > 0, scan.hasNonFinite { throw tensor.nonFiniteError() }
             let fp8: FP8.Format = format == .fp8e4m3 ? .e4m3fn : .e5m2
             let chosen: Float
             if let scale {
@@ -87,6 +87,7 @@ public struct EncodedTensor: Sendable, Equatable {
             return EncodedTensor(format: format, shape: tensor.shape, data: codes, scales: [chosen])
         case .nf4(let blockSize):
             guard blockSize >= 1 else { throw .invalidArgument("NF4 block size must be at least 1, got \(blockSize)") }
+            if tensor.count > 0, tensor.rangeScan().hasNonFinite { throw tensor.nonFiniteError() }
             do {
                 let (codes, absmax) = try tensor.withUnsafeBufferPointer { try NF4.quantize($0, blockSize: blockSize) }
                 return EncodedTensor(format: format, shape: tensor.shape, data: codes, scales: absmax)
@@ -99,18 +100,16 @@ public struct EncodedTensor: Sendable, Equatable {
                     "\(format) stores blocks of 32 along the last axis, whose size must be a multiple of 32; "
                         + "shape \(tensor.shape)")
             }
+            let kind: GGML.Kind = format == .q8_0 ? .q8_0 : (format == .q4_0 ? .q4_0 : .q4_1)
+            let blocks: (bytes: [UInt8], finite: Bool)
             do {
-                let blocks = try tensor.withUnsafeBufferPointer { (x) throws -> [UInt8] in
-                    switch format {
-                    case .q8_0: return try GGML.quantizeQ8_0(x)
-                    case .q4_0: return try GGML.quantizeQ4_0(x)
-                    default: return try GGML.quantizeQ4_1(x)
-                    }
-                }
-                return EncodedTensor(format: format, shape: tensor.shape, data: blocks, scales: [])
+                // One pass: the quantizer itself notices NaN and infinite values.
+                blocks = try tensor.withUnsafeBufferPointer { try GGML.quantize($0, as: kind) }
             } catch {
                 throw .invalidArgument("\(error)")
             }
+            guard blocks.finite else { throw tensor.nonFiniteError() }
+            return EncodedTensor(format: format, shape: tensor.shape, data: blocks.bytes, scales: [])
         }
     }
 

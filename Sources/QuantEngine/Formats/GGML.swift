@@ -1,3 +1,5 @@
+import CQuantize
+
 /// Bit-exact ports of llama.cpp's reference quantizers (`ggml/src/ggml-quants.c`):
 /// `quantize_row_q8_0_ref`, `quantize_row_q4_0_ref`, `quantize_row_q4_1_ref` and the matching
 /// `dequantize_row_*`.
@@ -35,21 +37,46 @@ public enum GGML {
     ///
     /// - Throws: ``FormatError`` if `x.count` is not a multiple of 32.
     public static func quantizeQ8_0(_ x: UnsafeBufferPointer<Float>) throws -> [UInt8] {
-        try quantize(x, blockBytes: q8_0BlockBytes, name: "Q8_0", kernel: quantizeBlockQ8_0)
+        try quantize(x, as: .q8_0).bytes
     }
 
     /// `quantize_row_q4_0_ref`: quantizes a row to raw `block_q4_0` bytes (18 per 32 values).
     ///
     /// - Throws: ``FormatError`` if `x.count` is not a multiple of 32.
     public static func quantizeQ4_0(_ x: UnsafeBufferPointer<Float>) throws -> [UInt8] {
-        try quantize(x, blockBytes: q4_0BlockBytes, name: "Q4_0", kernel: quantizeBlockQ4_0)
+        try quantize(x, as: .q4_0).bytes
     }
 
     /// `quantize_row_q4_1_ref`: quantizes a row to raw `block_q4_1` bytes (20 per 32 values).
     ///
     /// - Throws: ``FormatError`` if `x.count` is not a multiple of 32.
     public static func quantizeQ4_1(_ x: UnsafeBufferPointer<Float>) throws -> [UInt8] {
-        try quantize(x, blockBytes: q4_1BlockBytes, name: "Q4_1", kernel: quantizeBlockQ4_1)
+        try quantize(x, as: .q4_1).bytes
+    }
+
+    /// The three block formats.
+    enum Kind {
+        case q8_0, q4_0, q4_1
+    }
+
+    /// Quantizes a row to raw blocks of `kind`, and reports whether every value was finite (the
+    /// blocks of non-finite values are C's bytes all the same), so that callers rejecting NaN data
+    /// need no separate pass over the input.
+    ///
+    /// - Throws: ``FormatError`` if `x.count` is not a multiple of 32.
+    static func quantize(_ x: UnsafeBufferPointer<Float>, as kind: Kind) throws -> (bytes: [UInt8], finite: Bool) {
+        switch kind {
+        case .q8_0:
+            return try quantize(
+                x, blockBytes: q8_0BlockBytes, name: "Q8_0", kernel: quantizeBlockQ8_0,
+                vectorKernel: useAVX2 ? { cq_ggml_q8_0_avx2($0, $1, $2) } : nil)
+        case .q4_0:
+            return try quantize(
+                x, blockBytes: q4_0BlockBytes, name: "Q4_0", kernel: quantizeBlockQ4_0,
+                vectorKernel: useAVX2 ? { cq_ggml_q4_0_avx2($0, $1, $2) } : nil)
+        case .q4_1:
+            return try quantize(x, blockBytes: q4_1BlockBytes, name: "Q4_1", kernel: quantizeBlockQ4_1)
+        }
     }
 
     // MARK: - Dequantize
@@ -105,6 +132,13 @@ public enum GGML {
     // MARK: - Drivers
 
     private typealias QuantizeKernel = (UnsafePointer<Float>, UnsafeMutablePointer<UInt8>) -> Void
+    /// CQuantize's AVX2 block loops: quantize up to `blocks` blocks, stop before the first block that
+    /// needs the reference path, return how many were written.
+    typealias VectorQuantizeKernel = (UnsafePointer<Float>, UnsafeMutablePointer<UInt8>, Int) -> Int
+
+    /// Whether the Q8_0 and Q4_0 quantizers run CQuantize's AVX2 block loops (x86-64 with AVX2 and
+    /// F16C); otherwise the Swift block kernels below. Both give the same bytes (tested).
+    static let useAVX2 = QuantizationKernels.Implementation.fastest == .avx2
     private typealias DequantizeKernel = (UnsafePointer<UInt8>, UnsafeMutablePointer<Float>) -> Void
 
     @inline(__always)
@@ -112,25 +146,40 @@ public enum GGML {
         _ x: UnsafeBufferPointer<Float>,
         blockBytes: Int,
         name: String,
-        kernel: QuantizeKernel
-    ) throws -> [UInt8] {
+        kernel: QuantizeKernel,
+        vectorKernel: VectorQuantizeKernel? = nil
+    ) throws -> (bytes: [UInt8], finite: Bool) {
         let n = x.count
         guard n % blockValues == 0 else {
             throw FormatError("\(name) row length must be a multiple of \(blockValues), got \(n)")
         }
         let blocks = n / blockValues
-        guard blocks > 0, let src = x.baseAddress else { return [] }
-        return [UInt8](unsafeUninitializedCapacity: blocks * blockBytes) { out, initialized in
+        guard blocks > 0, let src = x.baseAddress else { return ([], true) }
+        var finite = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: blocks * blockBytes) { out, initialized in
             guard let dst = out.baseAddress else { return }
             Memory.adviseHugePages(UnsafeMutableRawPointer(dst), byteCount: blocks * blockBytes)
             // Blocks are independent; element chunks are multiples of 32, so they hold whole blocks.
-            Parallel.forEachChunk(count: n) { range in
-                for b in (range.lowerBound / blockValues)..<(range.upperBound / blockValues) {
+            // The vector kernels take every block of finite values with a normal (or zero) scale;
+            // the rest, and every block without them, go through the Swift kernels.
+            finite = Parallel.allChunks(count: n) { range in
+                var b = range.lowerBound / blockValues
+                let end = range.upperBound / blockValues
+                var chunkFinite = true
+                while b < end {
+                    if let vectorKernel {
+                        b += vectorKernel(src + b * blockValues, dst + b * blockBytes, end - b)
+                        guard b < end else { break }
+                    }
+                    chunkFinite = chunkFinite && maxMagnitudeBits(src + b * blockValues) < 0x7F80_0000
                     kernel(src + b * blockValues, dst + b * blockBytes)
+                    b += 1
                 }
+                return chunkFinite
             }
             initialized = blocks * blockBytes
         }
+        return (bytes, finite)
     }
 
     @inline(__always)

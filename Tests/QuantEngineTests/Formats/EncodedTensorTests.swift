@@ -46,6 +46,19 @@ struct EncodedTensorTests {
         #expect(throws: QuantEngineError.nonFiniteValue(index: 1, kind: .nan)) {
             try EncodedTensor.encode(Tensor([1, .nan]), as: .fp8e4m3)
         }
+        // Every format rejects NaN and infinite data, wherever they are (the ggml quantizers notice
+        // them in their single pass, also in tensors large enough to be split over threads).
+        let large = 1 << 19
+        for format in [EncodedTensor.Format.q8_0, .q4_0, .q4_1, .nf4(blockSize: 64), .fp8e5m2] {
+            for (index, value) in [(0, Float.nan), (33, .infinity), (large - 1, -.infinity), (300_001, .nan)] {
+                var values = [Float](repeating: 0.25, count: large)
+                values[index] = value
+                let kind: NonFiniteKind = value.isNaN ? .nan : (value > 0 ? .positiveInfinity : .negativeInfinity)
+                #expect(throws: QuantEngineError.nonFiniteValue(index: index, kind: kind), "\(format) \(index)") {
+                    try EncodedTensor.encode(Tensor(values), as: format)
+                }
+            }
+        }
         #expect(throws: QuantEngineError.invalidScale(0)) {
             try EncodedTensor.encode(Tensor([1]), as: .fp8e5m2, scale: 0)
         }

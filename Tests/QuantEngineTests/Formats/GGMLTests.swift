@@ -154,6 +154,44 @@ import Testing
         }
     }
 
+    /// The row quantizers (CQuantize's AVX2 block loops on CPUs that have AVX2, which hand
+    /// non-finite blocks and subnormal scales to the Swift kernels) equal the line-by-line C
+    /// kernels on a row of random and tricky blocks.
+    @Test func rowQuantizersEqualReferencePath() throws {
+        var rng = TestRandom(seed: 7)
+        let specials: [Float] = [0, -0.0, .nan, .infinity, 0.5, -0.5, 8, -8, Float(bitPattern: 0x0001_16C2)]
+        let blockCount = 4_000
+        var row = [Float](repeating: 0, count: 32 * blockCount)
+        for b in 0..<blockCount {
+            let scale = Float(sign: .plus, exponent: Int(rng.next() % 280) - 140, significand: 1)
+            let special = b % 50 == 0
+            for j in 0..<32 {
+                row[32 * b + j] =
+                    special && rng.next() % 4 == 0
+                    ? specials[Int(rng.next() % UInt64(specials.count))]
+                    : (rng.next() % 3 == 0 ? Float(Int(rng.next() % 33) - 16) * 0.5 * scale : rng.normalish(scale))
+            }
+            if b % 7 == 0 { row[32 * b + Int(rng.next() % 32)] *= -1 }  // ties between +m and -m
+        }
+        let cases: [(Quantizer, (UnsafePointer<Float>, UnsafeMutablePointer<UInt8>) -> Void, Int)] = [
+            (GGML.quantizeQ8_0, GGML.quantizeBlockQ8_0Reference, 34),
+            (GGML.quantizeQ4_0, GGML.quantizeBlockQ4_0Reference, 18),
+        ]
+        for (quantize, reference, bytes) in cases {
+            let got = try row.withUnsafeBufferPointer { try quantize($0) }
+            var expected = [UInt8](repeating: 0, count: blockCount * bytes)
+            row.withUnsafeBufferPointer { src in
+                expected.withUnsafeMutableBufferPointer { dst in
+                    guard let s = src.baseAddress, let d = dst.baseAddress else { return }
+                    for b in 0..<blockCount { reference(s + 32 * b, d + bytes * b) }
+                }
+            }
+            #expect(got.count == expected.count)
+            let firstDifference = zip(got, expected).enumerated().first { $0.element.0 != $0.element.1 }
+            #expect(firstDifference == nil, "block \((firstDifference?.offset ?? 0) / bytes) differs")
+        }
+    }
+
     @Test func invalidLengthsThrow() {
         let x = [Float](repeating: 1, count: 33)
         #expect(throws: FormatError.self) { try x.withUnsafeBufferPointer { try GGML.quantizeQ8_0($0) } }
