@@ -1,0 +1,128 @@
+/// How training turns gradients into weight updates: PyTorch's `SGD` and `Adam`, step for step.
+public struct Optimizer: Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: String, Sendable, Equatable {
+        case sgd, adam
+    }
+
+    public let kind: Kind
+    /// SGD: the momentum μ (`v = μ·v + g`, `w −= lr·v`; PyTorch's form, no dampening).
+    public let momentum: Double
+    /// Adam: decay rates of the first and second moment estimates, and ε.
+    public let beta1: Double
+    public let beta2: Double
+    public let epsilon: Double
+
+    /// Stochastic gradient descent with momentum (0.9 by default).
+    public static func sgd(momentum: Double = 0.9) throws(QuantEngineError) -> Optimizer {
+        guard momentum.isFinite, (0..<1).contains(momentum) else {
+            throw .invalidArgument("momentum must be in 0..<1, got \(momentum)")
+        }
+        return Optimizer(kind: .sgd, momentum: momentum, beta1: 0, beta2: 0, epsilon: 0)
+    }
+
+    /// Adam (Kingma & Ba 2015) with bias correction, PyTorch's defaults.
+    public static func adam(beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8) throws(QuantEngineError)
+        -> Optimizer
+    {
+        guard beta1.isFinite, beta2.isFinite, (0..<1).contains(beta1), (0..<1).contains(beta2) else {
+            throw .invalidArgument("Adam's beta1 and beta2 must be in 0..<1, got \(beta1) and \(beta2)")
+        }
+        guard epsilon.isFinite, epsilon > 0 else {
+            throw .invalidArgument("Adam's epsilon must be positive, got \(epsilon)")
+        }
+        return Optimizer(kind: .adam, momentum: 0, beta1: beta1, beta2: beta2, epsilon: epsilon)
+    }
+
+    /// Adam with PyTorch's defaults.
+    public static let defaultAdam = Optimizer(kind: .adam, momentum: 0, beta1: 0.9, beta2: 0.999, epsilon: 1e-8)
+
+    /// The learning rate used when none is given: 0.1 for SGD, 0.01 for Adam.
+    public var defaultLearningRate: Double { kind == .sgd ? 0.1 : 0.01 }
+
+    public var description: String {
+        switch kind {
+        case .sgd: return "SGD (momentum \(momentum))"
+        case .adam: return "Adam (β1 \(beta1), β2 \(beta2))"
+        }
+    }
+}
+
+/// The optimizer's running state for one set of parameters.
+struct OptimizerState {
+    let optimizer: Optimizer
+    let learningRate: Double
+    let weightDecay: Double
+    /// SGD: the momentum buffer; Adam: the first moment.
+    var first: NetworkParameters
+    /// Adam: the second moment.
+    var second: NetworkParameters
+    /// Steps taken (Adam's bias correction).
+    var step = 0
+
+    init(optimizer: Optimizer, learningRate: Double, weightDecay: Double, parameters: NetworkParameters) {
+        self.optimizer = optimizer
+        self.learningRate = learningRate
+        self.weightDecay = weightDecay
+        first = parameters.zeros()
+        second = optimizer.kind == .adam ? parameters.zeros() : NetworkParameters(weights: [], biases: [])
+    }
+
+    /// One update of every parameter, in Double per element and rounded once to Float32. Weight
+    /// decay is PyTorch's (L2, `g += λ·w`, on weights and biases alike).
+    mutating func update(_ parameters: inout NetworkParameters, gradients: NetworkParameters) {
+        step += 1
+        for l in parameters.weights.indices {
+            update(&parameters.weights[l], gradients.weights[l], l, isBias: false)
+            update(&parameters.biases[l], gradients.biases[l], l, isBias: true)
+        }
+    }
+
+    private mutating func update(_ w: inout [Float], _ g: [Float], _ l: Int, isBias: Bool) {
+        guard !w.isEmpty else { return }
+        let lr = learningRate, decay = weightDecay
+        switch optimizer.kind {
+        case .sgd:
+            let mu = optimizer.momentum
+            var buffer = isBias ? first.biases[l] : first.weights[l]
+            for i in w.indices {
+                let gradient = Double(g[i]) + decay * Double(w[i])
+                let velocity = step == 1 ? gradient : mu * Double(buffer[i]) + gradient
+                buffer[i] = Float(velocity)
+                w[i] = Float(Double(w[i]) - lr * velocity)
+            }
+            if isBias { first.biases[l] = buffer } else { first.weights[l] = buffer }
+        case .adam:
+            let b1 = optimizer.beta1, b2 = optimizer.beta2, eps = optimizer.epsilon
+            let correction1 = 1 - power(b1, step), correction2 = 1 - power(b2, step)
+            var m = isBias ? first.biases[l] : first.weights[l]
+            var v = isBias ? second.biases[l] : second.weights[l]
+            for i in w.indices {
+                let gradient = Double(g[i]) + decay * Double(w[i])
+                let mi = b1 * Double(m[i]) + (1 - b1) * gradient
+                let vi = b2 * Double(v[i]) + (1 - b2) * gradient * gradient
+                m[i] = Float(mi)
+                v[i] = Float(vi)
+                let denominator = (vi / correction2).squareRoot() + eps
+                w[i] = Float(Double(w[i]) - lr * (mi / correction1) / denominator)
+            }
+            if isBias {
+                first.biases[l] = m
+                second.biases[l] = v
+            } else {
+                first.weights[l] = m
+                second.weights[l] = v
+            }
+        }
+    }
+
+    /// `base^exponent` by repeated squaring (exact operations only, so the same everywhere).
+    private func power(_ base: Double, _ exponent: Int) -> Double {
+        var result = 1.0, b = base, e = exponent
+        while e > 0 {
+            if e & 1 == 1 { result *= b }
+            b *= b
+            e >>= 1
+        }
+        return result
+    }
+}

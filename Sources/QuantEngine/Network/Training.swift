@@ -1,0 +1,192 @@
+/// Settings of one training run.
+public struct TrainingOptions: Sendable, Equatable {
+    /// Passes over the training samples.
+    public var epochs: Int
+    /// Step size; `nil` takes the optimizer's default (``Optimizer/defaultLearningRate``).
+    public var learningRate: Double?
+    /// Samples per gradient step (the last batch of an epoch may be smaller).
+    public var batchSize: Int
+    public var optimizer: Optimizer
+    /// L2 penalty λ added to every gradient as `λ·w` (PyTorch's `weight_decay`).
+    public var weightDecay: Double
+    /// Seeds the order in which samples are visited: one generator for the run, a Fisher–Yates
+    /// shuffle of the sample indices at the start of every epoch.
+    public var seed: UInt64
+
+    public init(
+        epochs: Int = 10, learningRate: Double? = nil, batchSize: Int = 32, optimizer: Optimizer = .defaultAdam,
+        weightDecay: Double = 0, seed: UInt64 = 0
+    ) {
+        self.epochs = epochs
+        self.learningRate = learningRate
+        self.batchSize = batchSize
+        self.optimizer = optimizer
+        self.weightDecay = weightDecay
+        self.seed = seed
+    }
+
+    /// The learning rate in effect.
+    public var effectiveLearningRate: Double { learningRate ?? optimizer.defaultLearningRate }
+
+    func validate() throws(QuantEngineError) {
+        guard (1...100_000).contains(epochs) else {
+            throw .invalidArgument("epochs must be between 1 and 100000, got \(epochs)")
+        }
+        guard batchSize >= 1 else { throw .invalidArgument("batchSize must be at least 1, got \(batchSize)") }
+        let rate = effectiveLearningRate
+        guard rate.isFinite, rate > 0 else {
+            throw .invalidArgument("learningRate must be positive and finite, got \(rate)")
+        }
+        guard weightDecay.isFinite, weightDecay >= 0 else {
+            throw .invalidArgument("weightDecay must be zero or positive, got \(weightDecay)")
+        }
+    }
+}
+
+/// One epoch of a training run.
+public struct TrainingEpoch: Sendable, Equatable {
+    /// 1-based.
+    public let epoch: Int
+    /// Mean training loss over the epoch's samples, each measured on the weights before its
+    /// batch's step.
+    public let loss: Double
+    /// Fraction of training samples classified correctly, measured the same way.
+    public let accuracy: Double
+    /// Loss and accuracy on the validation samples with the weights at the end of the epoch.
+    public let validationLoss: Double?
+    public let validationAccuracy: Double?
+}
+
+/// What `train` did, epoch by epoch.
+public struct TrainingLog: Sendable, Equatable {
+    public internal(set) var epochs: [TrainingEpoch] = []
+    /// Optimizer, learning rate, batch size … as a sentence.
+    public let summary: String
+}
+
+/// Labelled samples: features `[count] + sampleShape` and one class index per sample.
+public struct LabelledSamples: Sendable, Equatable {
+    public let features: Tensor
+    public let labels: [Int]
+
+    public init(features: Tensor, labels: [Int]) {
+        self.features = features
+        self.labels = labels
+    }
+
+    public var count: Int { labels.count }
+}
+
+extension Network {
+    /// Checks that `samples` fit this network: sample shape, one label per sample, labels in range.
+    func validate(_ samples: LabelledSamples, operation: String) throws(QuantEngineError) {
+        let batch = try batchSize(of: samples.features)
+        guard batch == samples.labels.count else {
+            throw .invalidArgument("\(operation): \(batch) samples but \(samples.labels.count) labels")
+        }
+        if let bad = samples.labels.first(where: { $0 < 0 || $0 >= outputCount }) {
+            throw .invalidArgument("\(operation): label \(bad) is outside the network's \(outputCount) classes")
+        }
+        guard !samples.features.scalars.contains(where: { !$0.isFinite }) else {
+            throw samples.features.nonFiniteError()
+        }
+    }
+
+    /// Trains the network on `samples` with softmax cross-entropy, mini-batch by mini-batch, and
+    /// returns the log. The same options and data give the same weights on every machine.
+    ///
+    /// - Throws: for bad options, samples that do not fit the network, or a loss that becomes NaN
+    ///   or infinite (the message suggests a smaller learning rate; the network is left as it was
+    ///   at the start of that epoch).
+    @discardableResult
+    public mutating func train(
+        on samples: LabelledSamples, validation: LabelledSamples? = nil, options: TrainingOptions = TrainingOptions()
+    ) throws(QuantEngineError) -> TrainingLog {
+        try options.validate()
+        try validate(samples, operation: "train")
+        if let validation { try validate(validation, operation: "train (validation)") }
+        guard samples.count > 0 else { throw .emptyTensor(operation: "train") }
+        var parameters = NetworkParameters(self)
+        var state = OptimizerState(
+            optimizer: options.optimizer, learningRate: options.effectiveLearningRate,
+            weightDecay: options.weightDecay, parameters: parameters)
+        var log = TrainingLog(
+            summary: "\(options.optimizer), learning rate \(options.effectiveLearningRate), batch size "
+                + "\(options.batchSize), \(options.epochs) epochs"
+                + (options.weightDecay > 0 ? ", weight decay \(options.weightDecay)" : ""))
+        var generator = RandomGenerator(seed: options.seed)
+        let sampleSize = samples.features.count / samples.count
+        var order = Array(0..<samples.count)
+        for epoch in 1...options.epochs {
+            Self.shuffle(&order, using: &generator)
+            var lossSum = 0.0, correct = 0
+            var start = 0
+            while start < order.count {
+                let indices = order[start..<Swift.min(start + options.batchSize, order.count)]
+                let (x, labels) = Self.gather(samples, indices: indices, sampleSize: sampleSize)
+                let pass = x.withUnsafeBufferPointer {
+                    forward($0, batch: indices.count, parameters: parameters, record: true)
+                }
+                let loss = SoftmaxCrossEntropy.evaluate(
+                    pass.output, labels: labels[...], classes: outputCount, gradient: true)
+                guard loss.lossSum.isFinite else {
+                    throw .invalidArgument(
+                        "training diverged in epoch \(epoch): the loss is \(loss.lossSum); try a smaller learning rate "
+                            + "(now \(options.effectiveLearningRate))")
+                }
+                lossSum += loss.lossSum
+                correct += loss.correct
+                let gradients = backward(
+                    pass, outputGradient: loss.gradient, batch: indices.count, parameters: parameters)
+                state.update(&parameters, gradients: gradients)
+                start += options.batchSize
+            }
+            store(parameters)
+            var validationLoss: Double?, validationAccuracy: Double?
+            if let validation, validation.count > 0 {
+                let result = try evaluate(on: validation)
+                validationLoss = result.loss
+                validationAccuracy = result.accuracy
+            }
+            log.epochs.append(
+                TrainingEpoch(
+                    epoch: epoch, loss: lossSum / Double(samples.count),
+                    accuracy: Double(correct) / Double(samples.count),
+                    validationLoss: validationLoss, validationAccuracy: validationAccuracy))
+        }
+        return log
+    }
+
+    /// Writes flat parameters back into the layers' tensors.
+    mutating func store(_ parameters: NetworkParameters) {
+        for l in layers.indices where layers[l].hasParameters {
+            if let weight = layers[l].weight {
+                layers[l].weight = Tensor(validatedShape: weight.shape, scalars: parameters.weights[l])
+            }
+            if let bias = layers[l].bias {
+                layers[l].bias = Tensor(validatedShape: bias.shape, scalars: parameters.biases[l])
+            }
+        }
+    }
+
+    /// The features of the samples at `indices`, one after another, and their labels.
+    static func gather(_ samples: LabelledSamples, indices: ArraySlice<Int>, sampleSize: Int) -> ([Float], [Int]) {
+        var x = [Float]()
+        x.reserveCapacity(indices.count * sampleSize)
+        samples.features.withUnsafeBufferPointer { all in
+            for i in indices { x += all[(i * sampleSize)..<((i + 1) * sampleSize)] }
+        }
+        return (x, indices.map { samples.labels[$0] })
+    }
+
+    /// Fisher–Yates, drawing `j` uniformly from `0...i` as the high half of a 64×64-bit product
+    /// (Lemire's multiply-shift; bias below 2^-40 for any index here), so the permutation depends
+    /// only on the generator's integer stream.
+    static func shuffle(_ order: inout [Int], using generator: inout RandomGenerator) {
+        guard order.count > 1 else { return }
+        for i in stride(from: order.count - 1, to: 0, by: -1) {
+            let j = Int(generator.next().multipliedFullWidth(by: UInt64(i + 1)).high)
+            order.swapAt(i, j)
+        }
+    }
+}
