@@ -64,6 +64,25 @@ public struct TrainingLog: Sendable, Equatable {
     public let summary: String
 }
 
+/// What quantization-aware training, pruning and distillation change in the training loop.
+struct TrainingHooks {
+    /// The parameters the forward pass computes with, from the trained ones (fake-quantized
+    /// weights in quantization-aware training); the gradient is taken with respect to these.
+    var forwardParameters: ((NetworkParameters) -> NetworkParameters)?
+    /// Fake quantization of layer inputs, from the current parameters (which may hold learned
+    /// step sizes).
+    var inputQuantizers: ((NetworkParameters) -> [InputFakeQuantizer?])?
+    /// The loss of a batch (logits, labels, sample indices) instead of softmax cross-entropy.
+    var loss: (([Float], [Int], ArraySlice<Int>) -> SoftmaxCrossEntropy.Result)?
+    /// Turns gradients with respect to the forward parameters into gradients with respect to
+    /// the trained ones (the straight-through estimator's mask, learned step sizes).
+    var mapGradients: ((inout NetworkParameters, NetworkParameters, ForwardPass) -> Void)?
+    /// Runs after every optimizer step and once before the first (pruning masks).
+    var afterStep: ((inout NetworkParameters) -> Void)?
+    /// Writes the trained parameters into the network at the end of each epoch.
+    var store: ((inout Network, NetworkParameters) -> Void)?
+}
+
 /// Labelled samples: features `[count] + sampleShape` and one class index per sample.
 public struct LabelledSamples: Sendable, Equatable {
     public let features: Tensor
@@ -96,17 +115,26 @@ extension Network {
     /// returns the log. The same options and data give the same weights on every machine.
     ///
     /// - Throws: for bad options, samples that do not fit the network, or a loss that becomes NaN
-    ///   or infinite (the message suggests a smaller learning rate; the network is left as it was
-    ///   at the start of that epoch).
+    ///   or infinite (the message suggests a smaller learning rate; the network keeps the weights
+    ///   of the last complete epoch).
     @discardableResult
     public mutating func train(
         on samples: LabelledSamples, validation: LabelledSamples? = nil, options: TrainingOptions = TrainingOptions()
+    ) throws(QuantEngineError) -> TrainingLog {
+        try train(on: samples, validation: validation, options: options, hooks: TrainingHooks())
+    }
+
+    /// The training loop shared by plain training, quantization-aware training, fine-tuning
+    /// after pruning and distillation; `hooks` supply what differs.
+    mutating func train(
+        on samples: LabelledSamples, validation: LabelledSamples?, options: TrainingOptions, hooks: TrainingHooks
     ) throws(QuantEngineError) -> TrainingLog {
         try options.validate()
         try validate(samples, operation: "train")
         if let validation { try validate(validation, operation: "train (validation)") }
         guard samples.count > 0 else { throw .emptyTensor(operation: "train") }
         var parameters = NetworkParameters(self)
+        hooks.afterStep?(&parameters)
         var state = OptimizerState(
             optimizer: options.optimizer, learningRate: options.effectiveLearningRate,
             weightDecay: options.weightDecay, parameters: parameters)
@@ -124,11 +152,16 @@ extension Network {
             while start < order.count {
                 let indices = order[start..<Swift.min(start + options.batchSize, order.count)]
                 let (x, labels) = Self.gather(samples, indices: indices, sampleSize: sampleSize)
+                let effective = hooks.forwardParameters?(parameters) ?? parameters
+                let quantizers = hooks.inputQuantizers?(parameters) ?? []
                 let pass = x.withUnsafeBufferPointer {
-                    forward($0, batch: indices.count, parameters: parameters, record: true)
+                    forward(
+                        $0, batch: indices.count, parameters: effective, record: true, inputQuantizers: quantizers)
                 }
-                let loss = SoftmaxCrossEntropy.evaluate(
-                    pass.output, labels: labels[...], classes: outputCount, gradient: true)
+                let loss =
+                    hooks.loss?(pass.output, labels, indices)
+                    ?? SoftmaxCrossEntropy.evaluate(
+                        pass.output, labels: labels[...], classes: outputCount, gradient: true)
                 guard loss.lossSum.isFinite else {
                     throw .invalidArgument(
                         "training diverged in epoch \(epoch): the loss is \(loss.lossSum); try a smaller learning rate "
@@ -136,12 +169,15 @@ extension Network {
                 }
                 lossSum += loss.lossSum
                 correct += loss.correct
-                let gradients = backward(
-                    pass, outputGradient: loss.gradient, batch: indices.count, parameters: parameters)
+                var gradients = backward(
+                    pass, outputGradient: loss.gradient, batch: indices.count, parameters: effective,
+                    inputQuantizers: quantizers)
+                hooks.mapGradients?(&gradients, parameters, pass)
                 state.update(&parameters, gradients: gradients)
+                hooks.afterStep?(&parameters)
                 start += options.batchSize
             }
-            store(parameters)
+            hooks.store?(&self, parameters) ?? store(parameters)
             var validationLoss: Double?, validationAccuracy: Double?
             if let validation, validation.count > 0 {
                 let result = try evaluate(on: validation)
