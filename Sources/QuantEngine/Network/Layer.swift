@@ -46,6 +46,12 @@ public struct Layer: Sendable, Equatable {
     public internal(set) var bias: Tensor?
     /// How the weight is stored when it is not Float32.
     public internal(set) var weightStorage: WeightStorage?
+    /// The integer codes and scales of a uniformly quantized weight, viewed as
+    /// `[outputs, inputs · …]` (what integer-only inference computes with).
+    public internal(set) var quantizedWeight: QuantizedTensor?
+    /// The fake quantization applied to this layer's input (post-training quantization of
+    /// activations, quantization-aware training), per tensor.
+    public internal(set) var inputQuantization: QuantizationParameters?
 
     /// Whether the layer has a weight and a bias.
     public var hasParameters: Bool { weight != nil }

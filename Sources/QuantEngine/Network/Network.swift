@@ -162,13 +162,16 @@ public struct Network: Sendable, Equatable {
         var result = [Float]()
         result.reserveCapacity(batch * outputs)
         let parameters = NetworkParameters(self)
+        let quantizers = storedInputQuantizers
         x.withUnsafeBufferPointer { input in
             let sample = input.count / Swift.max(batch, 1)
             var start = 0
             while start < batch {
                 let size = Swift.min(Self.inferenceBatch, batch - start)
                 let slice = UnsafeBufferPointer(rebasing: input[(start * sample)..<((start + size) * sample)])
-                result += forward(slice, batch: size, parameters: parameters, record: false).output
+                result += forward(
+                    slice, batch: size, parameters: parameters, record: false, inputQuantizers: quantizers
+                ).output
                 start += size
             }
         }

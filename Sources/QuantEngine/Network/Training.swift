@@ -145,6 +145,7 @@ extension Network {
         var generator = RandomGenerator(seed: options.seed)
         let sampleSize = samples.features.count / samples.count
         var order = Array(0..<samples.count)
+        let storedQuantizers = storedInputQuantizers
         for epoch in 1...options.epochs {
             Self.shuffle(&order, using: &generator)
             var lossSum = 0.0, correct = 0
@@ -153,7 +154,7 @@ extension Network {
                 let indices = order[start..<Swift.min(start + options.batchSize, order.count)]
                 let (x, labels) = Self.gather(samples, indices: indices, sampleSize: sampleSize)
                 let effective = hooks.forwardParameters?(parameters) ?? parameters
-                let quantizers = hooks.inputQuantizers?(parameters) ?? []
+                let quantizers = hooks.inputQuantizers?(parameters) ?? storedQuantizers
                 let pass = x.withUnsafeBufferPointer {
                     forward(
                         $0, batch: indices.count, parameters: effective, record: true, inputQuantizers: quantizers)
@@ -193,9 +194,14 @@ extension Network {
         return log
     }
 
-    /// Writes flat parameters back into the layers' tensors.
+    /// Writes flat parameters back into the layers' tensors. Trained weights are Float32 again:
+    /// a quantized weight's storage is dropped (its layer's input quantization stays).
     mutating func store(_ parameters: NetworkParameters) {
         for l in layers.indices where layers[l].hasParameters {
+            if layers[l].weight?.scalars != parameters.weights[l] {
+                layers[l].weightStorage = nil
+                layers[l].quantizedWeight = nil
+            }
             if let weight = layers[l].weight {
                 layers[l].weight = Tensor(validatedShape: weight.shape, scalars: parameters.weights[l])
             }
