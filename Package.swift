@@ -39,7 +39,10 @@ let package = Package(
         // (Swift compiles for baseline x86-64, where `divps` on four lanes limits the kernel).
         // Optimised in debug builds too: intrinsics at -O0 are slower than the Swift fallback.
         .target(name: "CQuantize", cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))]),
-        .target(name: "QuantEngine", dependencies: ["CQuantKernels", "CQuantize"], swiftSettings: optimizedInDebug),
+        // Data/README.md and the script that generated Data/DigitsData.swift travel with the sources.
+        .target(
+            name: "QuantEngine", dependencies: ["CQuantKernels", "CQuantize"],
+            exclude: ["Data/README.md", "Data/make_digits.py"], swiftSettings: optimizedInDebug),
         .target(name: "QNBPlot", swiftSettings: optimizedInDebug),
         // Readers and writers of .npy, .safetensors and CSV, hardened against hostile files; its
         // own target so that QuantEngine stays free of Foundation (used here to read files). It
