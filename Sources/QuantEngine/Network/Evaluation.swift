@@ -23,7 +23,7 @@ public struct NetworkComparison: Sendable, Equatable {
 
 extension Network {
     /// Evaluates the network on `samples`.
-    public func evaluate(on samples: LabelledSamples) throws(QuantEngineError) -> NetworkEvaluation {
+    public func evaluate(on samples: Dataset) throws(QuantEngineError) -> NetworkEvaluation {
         try validate(samples, operation: "evaluate")
         guard samples.count > 0 else { throw .emptyTensor(operation: "evaluate") }
         let logits = try logits(samples.features)
@@ -39,7 +39,7 @@ extension Network {
     }
 
     /// Evaluates this network and `candidate` on the same samples.
-    public func compare(with candidate: Network, on samples: LabelledSamples) throws(QuantEngineError)
+    public func compare(with candidate: Network, on samples: Dataset) throws(QuantEngineError)
         -> NetworkComparison
     {
         let reference = try evaluate(on: samples)

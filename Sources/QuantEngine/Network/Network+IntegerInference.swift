@@ -39,7 +39,8 @@ extension Network {
                 signal = signal.relu()
             case .activation(let activation):
                 guard case .codes(let codes, let input) = signal else { break }
-                signal = try Self.lookUp(codes, input: input, activation: activation, output: nextInputParameters(after: l))
+                signal = try Self.lookUp(
+                    codes, input: input, activation: activation, output: nextInputParameters(after: l))
             case .maxPool2d(let size):
                 signal = signal.pooled(batch: batch, input: layer.inputShape, size: size)
             case .flatten:
@@ -69,11 +70,13 @@ extension Network {
                 }
                 guard let input = layer.inputQuantization, input.bits <= 8 else {
                     throw .unsupported(
-                        "integer inference needs 8-bit (or narrower) activations; \(layer.name)'s input is not quantized")
+                        "integer inference needs 8-bit (or narrower) activations; \(layer.name)'s input is not quantized"
+                    )
                 }
             }
             if case .activation(let activation) = layer.kind, activation != .relu, layer.inputQuantization == nil {
-                throw .unsupported("integer inference needs the input of \(layer.name) quantized (for its lookup table)")
+                throw .unsupported(
+                    "integer inference needs the input of \(layer.name) quantized (for its lookup table)")
             }
         }
     }
@@ -85,7 +88,8 @@ extension Network {
 
     func integerLayer(_ l: Int, _ signal: Signal, batch: Int) throws(QuantEngineError) -> Signal {
         let layer = layers[l]
-        guard case .codes(let codes, let input) = signal, let weight = layer.quantizedWeight, let bias = layer.bias else {
+        guard case .codes(let codes, let input) = signal, let weight = layer.quantizedWeight, let bias = layer.bias
+        else {
             throw .unsupported("integer inference: \(layer.name) received float values")
         }
         let x = QuantizedTensor(
@@ -118,10 +122,13 @@ extension Network {
         return try Self.finish(accumulators, next: nextInputParameters(after: l))
     }
 
-    static func finish(_ accumulators: AccumulatorTensor, next: QuantizationParameters?) throws(QuantEngineError) -> Signal {
+    static func finish(_ accumulators: AccumulatorTensor, next: QuantizationParameters?) throws(QuantEngineError)
+        -> Signal
+    {
         guard let next else { return .float(accumulators.dequantized().scalars) }
         let q = try requantize(
-            accumulators, outputScale: next.scale, outputZeroPoint: next.zeroPoint, bits: next.bits, signed: next.signed)
+            accumulators, outputScale: next.scale, outputZeroPoint: next.zeroPoint, bits: next.bits, signed: next.signed
+        )
         return .codes(q.values.map { Int32($0) }, next)
     }
 
@@ -169,7 +176,8 @@ extension Network {
                 return .codes(q.values.map { Int32($0) }, parameters)
             case .codes(_, let current):
                 guard current == parameters else {
-                    throw .unsupported("integer inference: codes with parameters \(current) reached a layer expecting \(parameters)")
+                    throw .unsupported(
+                        "integer inference: codes with parameters \(current) reached a layer expecting \(parameters)")
                 }
                 return self
             }
@@ -186,7 +194,8 @@ extension Network {
 
         func pooled(batch: Int, input: [Int], size: Int) -> Signal {
             switch self {
-            case .float(let values): return .float(Network.poolForward(values, batch: batch, input: input, size: size).output)
+            case .float(let values):
+                return .float(Network.poolForward(values, batch: batch, input: input, size: size).output)
             case .codes(let codes, let parameters):
                 let pooled = Network.poolForward(codes.map { Float($0) }, batch: batch, input: input, size: size).output
                 return .codes(pooled.map { Int32($0) }, parameters)

@@ -169,9 +169,10 @@ public struct Network: Sendable, Equatable {
             while start < batch {
                 let size = Swift.min(Self.inferenceBatch, batch - start)
                 let slice = UnsafeBufferPointer(rebasing: input[(start * sample)..<((start + size) * sample)])
-                result += forward(
-                    slice, batch: size, parameters: parameters, record: false, inputQuantizers: quantizers
-                ).output
+                result +=
+                    forward(
+                        slice, batch: size, parameters: parameters, record: false, inputQuantizers: quantizers
+                    ).output
                 start += size
             }
         }

@@ -30,11 +30,14 @@ public struct ActivationQuantization: Sendable, Equatable {
     public let observer: RangeObserver.Kind?
     public let batchSize: Int
 
-    public init(quantizer: Quantizer, observer: RangeObserver.Kind? = nil, batchSize: Int = 32) throws(QuantEngineError) {
+    public init(quantizer: Quantizer, observer: RangeObserver.Kind? = nil, batchSize: Int = 32) throws(QuantEngineError)
+    {
         guard quantizer.granularity == .perTensor else {
             throw .unsupported("activations are quantized per tensor, got \(quantizer.granularity)")
         }
-        guard batchSize >= 1 else { throw .invalidArgument("calibration batch size must be at least 1, got \(batchSize)") }
+        guard batchSize >= 1 else {
+            throw .invalidArgument("calibration batch size must be at least 1, got \(batchSize)")
+        }
         self.quantizer = quantizer
         self.observer = observer
         self.batchSize = batchSize
@@ -118,7 +121,8 @@ extension Network {
         for o in 0..<outputs {
             var shift = 0.0
             for i in 0..<inputs {
-                shift += (Double(quantized.scalars[o * inputs + i]) - Double(weight.scalars[o * inputs + i])) * meanInput[i]
+                shift +=
+                    (Double(quantized.scalars[o * inputs + i]) - Double(weight.scalars[o * inputs + i])) * meanInput[i]
             }
             corrected[o] = Float(Double(corrected[o]) - shift)
         }
@@ -203,7 +207,8 @@ struct CalibrationStatistics {
     {
         if let observer = observers[l] {
             let quantizer = try Quantizer(
-                bits: activations.quantizer.bits, scheme: activations.quantizer.scheme, range: try observer.rangeMethod(),
+                bits: activations.quantizer.bits, scheme: activations.quantizer.scheme,
+                range: try observer.rangeMethod(),
                 narrowRange: activations.quantizer.narrowRange, signed: activations.quantizer.signed)
             return try quantizer.parameters(for: Tensor([0]))
         }

@@ -10,7 +10,7 @@ public struct TrainingOptions: Sendable, Equatable {
     /// L2 penalty λ added to every gradient as `λ·w` (PyTorch's `weight_decay`).
     public var weightDecay: Double
     /// Seeds the order in which samples are visited: one generator for the run, a Fisher–Yates
-    /// shuffle of the sample indices at the start of every epoch.
+    /// shuffle (`RandomGenerator.shuffle`) of the sample indices at the start of every epoch.
     public var seed: UInt64
 
     public init(
@@ -83,22 +83,9 @@ struct TrainingHooks {
     var store: ((inout Network, NetworkParameters) -> Void)?
 }
 
-/// Labelled samples: features `[count] + sampleShape` and one class index per sample.
-public struct LabelledSamples: Sendable, Equatable {
-    public let features: Tensor
-    public let labels: [Int]
-
-    public init(features: Tensor, labels: [Int]) {
-        self.features = features
-        self.labels = labels
-    }
-
-    public var count: Int { labels.count }
-}
-
 extension Network {
     /// Checks that `samples` fit this network: sample shape, one label per sample, labels in range.
-    func validate(_ samples: LabelledSamples, operation: String) throws(QuantEngineError) {
+    func validate(_ samples: Dataset, operation: String) throws(QuantEngineError) {
         let batch = try batchSize(of: samples.features)
         guard batch == samples.labels.count else {
             throw .invalidArgument("\(operation): \(batch) samples but \(samples.labels.count) labels")
@@ -119,7 +106,7 @@ extension Network {
     ///   of the last complete epoch).
     @discardableResult
     public mutating func train(
-        on samples: LabelledSamples, validation: LabelledSamples? = nil, options: TrainingOptions = TrainingOptions()
+        on samples: Dataset, validation: Dataset? = nil, options: TrainingOptions = TrainingOptions()
     ) throws(QuantEngineError) -> TrainingLog {
         try train(on: samples, validation: validation, options: options, hooks: TrainingHooks())
     }
@@ -127,7 +114,7 @@ extension Network {
     /// The training loop shared by plain training, quantization-aware training, fine-tuning
     /// after pruning and distillation; `hooks` supply what differs.
     mutating func train(
-        on samples: LabelledSamples, validation: LabelledSamples?, options: TrainingOptions, hooks: TrainingHooks
+        on samples: Dataset, validation: Dataset?, options: TrainingOptions, hooks: TrainingHooks
     ) throws(QuantEngineError) -> TrainingLog {
         try options.validate()
         try validate(samples, operation: "train")
@@ -147,7 +134,7 @@ extension Network {
         var order = Array(0..<samples.count)
         let storedQuantizers = storedInputQuantizers
         for epoch in 1...options.epochs {
-            Self.shuffle(&order, using: &generator)
+            generator.shuffle(&order)
             var lossSum = 0.0, correct = 0
             var start = 0
             while start < order.count {
@@ -212,23 +199,12 @@ extension Network {
     }
 
     /// The features of the samples at `indices`, one after another, and their labels.
-    static func gather(_ samples: LabelledSamples, indices: ArraySlice<Int>, sampleSize: Int) -> ([Float], [Int]) {
+    static func gather(_ samples: Dataset, indices: ArraySlice<Int>, sampleSize: Int) -> ([Float], [Int]) {
         var x = [Float]()
         x.reserveCapacity(indices.count * sampleSize)
         samples.features.withUnsafeBufferPointer { all in
             for i in indices { x += all[(i * sampleSize)..<((i + 1) * sampleSize)] }
         }
         return (x, indices.map { samples.labels[$0] })
-    }
-
-    /// Fisher–Yates, drawing `j` uniformly from `0...i` as the high half of a 64×64-bit product
-    /// (Lemire's multiply-shift; bias below 2^-40 for any index here), so the permutation depends
-    /// only on the generator's integer stream.
-    static func shuffle(_ order: inout [Int], using generator: inout RandomGenerator) {
-        guard order.count > 1 else { return }
-        for i in stride(from: order.count - 1, to: 0, by: -1) {
-            let j = Int(generator.next().multipliedFullWidth(by: UInt64(i + 1)).high)
-            order.swapAt(i, j)
-        }
     }
 }

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct PostTrainingQuantizationTests {
     /// A trained 2 → 16 → 16 → 4 MLP on the four-cluster task, and data.
-    static func trained(_ activation: Activation = .relu) throws -> (Network, LabelledSamples, LabelledSamples) {
+    static func trained(_ activation: Activation = .relu) throws -> (Network, Dataset, Dataset) {
         let train = try TrainingTests.clusters(count: 400, seed: 1)
         let test = try TrainingTests.clusters(count: 400, seed: 2)
         var network = try Network.mlp([2, 16, 16, 4], activation: activation, seed: 0)
@@ -44,7 +44,8 @@ import Testing
         let dense = quantized.layers.indices.filter { quantized.layers[$0].hasParameters }
         #expect(dense == [0, 2, 4])
         // the first input's range is the calibration features' own min and max
-        let first = try QuantizationParameters.asymmetric(min: try calibration.min(), max: try calibration.max(), bits: 8)
+        let first = try QuantizationParameters.asymmetric(
+            min: try calibration.min(), max: try calibration.max(), bits: 8)
         #expect(quantized.layers[0].inputQuantization == first)
         // float activations of the float network give the next ranges
         var floatActivation = calibration
@@ -105,7 +106,8 @@ import Testing
             }
             labels.append(label)
         }
-        let data = LabelledSamples(features: try Tensor(shape: [160, 1, 6, 6], scalars: pixels), labels: labels)
+        let data = try Dataset(
+            name: "samples", features: try Tensor(shape: [160, 1, 6, 6], scalars: pixels), labels: labels)
         var network = try Network.cnn(input: [1, 6, 6], channels: [4], classes: 2, seed: 1)
         try network.train(on: data, options: TrainingOptions(epochs: 8, batchSize: 16))
         let quantized = try network.quantized(
@@ -147,7 +149,9 @@ import Testing
         #expect(nf4.layers[2].weightStorage?.bytes == 16 * 16 / 2 + 4 * 16)
         // ggml blocks need 32 inputs per output; this network's layers have 2 and 16
         #expect(throws: QuantEngineError.self) { try network.quantized(weights: .format(.q4_0)) }
-        #expect(throws: QuantEngineError.self) { try network.quantized(weights: nil, activations: Self.uint8Activations) }
+        #expect(throws: QuantEngineError.self) {
+            try network.quantized(weights: nil, activations: Self.uint8Activations)
+        }
         #expect(throws: QuantEngineError.self) { try network.integerLogits(train.features) }
         let weightOnly = try network.quantized(weights: Self.int8PerChannel)
         #expect(throws: QuantEngineError.self) { try weightOnly.integerLogits(train.features) }

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct TrainingTests {
     /// Two Gaussian clusters per class on a ring (four classes), separable by a small MLP.
-    static func clusters(count: Int, seed: UInt64) throws -> LabelledSamples {
+    static func clusters(count: Int, seed: UInt64) throws -> Dataset {
         var generator = RandomGenerator(seed: seed)
         let centers: [(Double, Double)] = [(2, 0), (0, 2), (-2, 0), (0, -2)]
         var x = [Float](), labels = [Int]()
@@ -14,7 +14,7 @@ import Testing
             x.append(Float(centers[label].1 + 0.5 * generator.nextNormal()))
             labels.append(label)
         }
-        return LabelledSamples(features: try Tensor(shape: [count, 2], scalars: x), labels: labels)
+        return try Dataset(name: "samples", features: try Tensor(shape: [count, 2], scalars: x), labels: labels)
     }
 
     @Test func trainingLearnsSeparableClusters() throws {
@@ -65,14 +65,16 @@ import Testing
         #expect(throws: QuantEngineError.self) {
             try network.train(on: train, options: TrainingOptions(learningRate: -1))
         }
-        let badLabels = LabelledSamples(features: train.features, labels: train.labels.map { $0 + 1 })
+        let badLabels = try Dataset(name: "samples", features: train.features, labels: train.labels.map { $0 + 1 })
         #expect(throws: QuantEngineError.self) { try network.train(on: badLabels) }
-        let wrongShape = LabelledSamples(features: try Tensor.zeros([8, 3]), labels: train.labels)
+        let wrongShape = try Dataset(name: "samples", features: try Tensor.zeros([8, 3]), labels: train.labels)
         #expect(throws: QuantEngineError.self) { try network.evaluate(on: wrongShape) }
         var nan = train.features.scalars
         nan[3] = .nan
-        let withNaN = LabelledSamples(features: try Tensor(shape: [8, 2], scalars: nan), labels: train.labels)
-        #expect(throws: QuantEngineError.nonFiniteValue(index: 3, kind: .nan)) { try network.train(on: withNaN) }
+        // a data set cannot hold NaN in the first place
+        #expect(throws: QuantEngineError.nonFiniteValue(index: 3, kind: .nan)) {
+            try Dataset(name: "samples", features: try Tensor(shape: [8, 2], scalars: nan), labels: train.labels)
+        }
         #expect(throws: QuantEngineError.self) { try Optimizer.sgd(momentum: 1) }
         #expect(throws: QuantEngineError.self) { try Optimizer.adam(epsilon: 0) }
     }
