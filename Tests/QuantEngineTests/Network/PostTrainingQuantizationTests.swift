@@ -12,13 +12,17 @@ import Testing
         return (network, train, test)
     }
 
-    static let int8PerChannel = WeightQuantization.uniform(
-        try! Quantizer(bits: 8, scheme: .symmetric, granularity: .perChannel(axis: 0)))
-    static let uint8Activations = try! ActivationQuantization(quantizer: try! Quantizer(bits: 8, scheme: .asymmetric))
+    static func int8PerChannel() throws -> WeightQuantization {
+        .uniform(try Quantizer(bits: 8, scheme: .symmetric, granularity: .perChannel(axis: 0)))
+    }
+
+    static func uint8Activations() throws -> ActivationQuantization {
+        try ActivationQuantization(quantizer: try Quantizer(bits: 8, scheme: .asymmetric))
+    }
 
     @Test func weightOnlyQuantizationStoresTheQuantizersResult() throws {
         let (network, _, _) = try Self.trained()
-        let quantized = try network.quantized(weights: Self.int8PerChannel)
+        let quantized = try network.quantized(weights: try Self.int8PerChannel())
         var expectedBytes = 0
         for (original, layer) in zip(network.layers, quantized.layers) {
             guard let weight = original.weight, let bias = original.bias else { continue }
@@ -40,7 +44,7 @@ import Testing
         let (network, train, test) = try Self.trained()
         let calibration = train.features
         let quantized = try network.quantized(
-            weights: Self.int8PerChannel, activations: Self.uint8Activations, calibration: calibration)
+            weights: try Self.int8PerChannel(), activations: try Self.uint8Activations(), calibration: calibration)
         let dense = quantized.layers.indices.filter { quantized.layers[$0].hasParameters }
         #expect(dense == [0, 2, 4])
         // the first input's range is the calibration features' own min and max
@@ -80,7 +84,7 @@ import Testing
     func integerInferenceAgreesWithTheSimulation(activation: Activation) throws {
         let (network, train, test) = try Self.trained(activation)
         let quantized = try network.quantized(
-            weights: Self.int8PerChannel, activations: Self.uint8Activations, calibration: train.features)
+            weights: try Self.int8PerChannel(), activations: try Self.uint8Activations(), calibration: train.features)
         let simulated = try quantized.logits(test.features)
         let integer = try quantized.integerLogits(test.features)
         let same = zip(quantized.predictions(simulated), quantized.predictions(integer)).filter { $0.0 == $0.1 }.count
@@ -111,7 +115,7 @@ import Testing
         var network = try Network.cnn(input: [1, 6, 6], channels: [4], classes: 2, seed: 1)
         try network.train(on: data, options: TrainingOptions(epochs: 8, batchSize: 16))
         let quantized = try network.quantized(
-            weights: Self.int8PerChannel, activations: Self.uint8Activations, calibration: data.features)
+            weights: try Self.int8PerChannel(), activations: try Self.uint8Activations(), calibration: data.features)
         let simulated = try quantized.predict(data.features)
         let integer = try quantized.integerPredict(data.features)
         let same = zip(simulated, integer).filter { $0.0 == $0.1 }.count
@@ -150,10 +154,10 @@ import Testing
         // ggml blocks need 32 inputs per output; this network's layers have 2 and 16
         #expect(throws: QuantEngineError.self) { try network.quantized(weights: .format(.q4_0)) }
         #expect(throws: QuantEngineError.self) {
-            try network.quantized(weights: nil, activations: Self.uint8Activations)
+            try network.quantized(weights: nil, activations: try Self.uint8Activations())
         }
         #expect(throws: QuantEngineError.self) { try network.integerLogits(train.features) }
-        let weightOnly = try network.quantized(weights: Self.int8PerChannel)
+        let weightOnly = try network.quantized(weights: try Self.int8PerChannel())
         #expect(throws: QuantEngineError.self) { try weightOnly.integerLogits(train.features) }
         #expect(throws: QuantEngineError.self) {
             try ActivationQuantization(quantizer: try Quantizer(bits: 8, granularity: .perChannel(axis: 0)))
