@@ -4,22 +4,37 @@
 struct NetworkParameters: Sendable {
     var weights: [[Float]]
     var biases: [[Float]]
+    /// Learned step sizes (LSQ) of each layer's weight, one per output channel; empty otherwise.
+    var weightSteps: [[Float]]
+    /// Learned step size (LSQ) of each layer's input quantizer, one value; empty otherwise.
+    var inputSteps: [[Float]]
 
     init(_ network: Network) {
         weights = network.layers.map { $0.weight?.scalars ?? [] }
         biases = network.layers.map { $0.bias?.scalars ?? [] }
+        weightSteps = Array(repeating: [], count: network.layers.count)
+        inputSteps = Array(repeating: [], count: network.layers.count)
     }
 
-    init(weights: [[Float]], biases: [[Float]]) {
+    init(weights: [[Float]], biases: [[Float]], weightSteps: [[Float]]? = nil, inputSteps: [[Float]]? = nil) {
         self.weights = weights
         self.biases = biases
+        self.weightSteps = weightSteps ?? Array(repeating: [], count: weights.count)
+        self.inputSteps = inputSteps ?? Array(repeating: [], count: weights.count)
+    }
+
+    /// Every trainable group, for the optimizer; weight decay applies to the first two.
+    static var groups: [WritableKeyPath<NetworkParameters, [[Float]]>] {
+        [
+            \.weights, \.biases, \.weightSteps, \.inputSteps,
+        ]
     }
 
     /// Arrays of zeros shaped like these parameters.
     func zeros() -> NetworkParameters {
-        NetworkParameters(
-            weights: weights.map { [Float](repeating: 0, count: $0.count) },
-            biases: biases.map { [Float](repeating: 0, count: $0.count) })
+        func zero(_ arrays: [[Float]]) -> [[Float]] { arrays.map { [Float](repeating: 0, count: $0.count) } }
+        return NetworkParameters(
+            weights: zero(weights), biases: zero(biases), weightSteps: zero(weightSteps), inputSteps: zero(inputSteps))
     }
 }
 

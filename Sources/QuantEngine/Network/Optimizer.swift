@@ -64,38 +64,42 @@ struct OptimizerState {
         self.learningRate = learningRate
         self.weightDecay = weightDecay
         first = parameters.zeros()
-        second = optimizer.kind == .adam ? parameters.zeros() : NetworkParameters(weights: [], biases: [])
+        second = parameters.zeros()
     }
 
     /// One update of every parameter, in Double per element and rounded once to Float32. Weight
-    /// decay is PyTorch's (L2, `g += λ·w`, on weights and biases alike).
+    /// decay is PyTorch's (L2, `g += λ·w`, on weights and biases alike; not on step sizes).
     mutating func update(_ parameters: inout NetworkParameters, gradients: NetworkParameters) {
         step += 1
-        for l in parameters.weights.indices {
-            update(&parameters.weights[l], gradients.weights[l], l, isBias: false)
-            update(&parameters.biases[l], gradients.biases[l], l, isBias: true)
+        for (index, group) in NetworkParameters.groups.enumerated() {
+            let decay = index < 2 ? weightDecay : 0
+            for l in parameters[keyPath: group].indices where !parameters[keyPath: group][l].isEmpty {
+                update(&parameters[keyPath: group][l], gradients[keyPath: group][l], group, l, decay: decay)
+            }
         }
     }
 
-    private mutating func update(_ w: inout [Float], _ g: [Float], _ l: Int, isBias: Bool) {
-        guard !w.isEmpty else { return }
-        let lr = learningRate, decay = weightDecay
+    private mutating func update(
+        _ w: inout [Float], _ g: [Float], _ group: WritableKeyPath<NetworkParameters, [[Float]]>, _ l: Int,
+        decay: Double
+    ) {
+        let lr = learningRate
         switch optimizer.kind {
         case .sgd:
             let mu = optimizer.momentum
-            var buffer = isBias ? first.biases[l] : first.weights[l]
+            var buffer = first[keyPath: group][l]
             for i in w.indices {
                 let gradient = Double(g[i]) + decay * Double(w[i])
-                let velocity = step == 1 ? gradient : mu * Double(buffer[i]) + gradient
+                let velocity = mu * Double(buffer[i]) + gradient
                 buffer[i] = Float(velocity)
                 w[i] = Float(Double(w[i]) - lr * velocity)
             }
-            if isBias { first.biases[l] = buffer } else { first.weights[l] = buffer }
+            first[keyPath: group][l] = buffer
         case .adam:
             let b1 = optimizer.beta1, b2 = optimizer.beta2, eps = optimizer.epsilon
             let correction1 = 1 - power(b1, step), correction2 = 1 - power(b2, step)
-            var m = isBias ? first.biases[l] : first.weights[l]
-            var v = isBias ? second.biases[l] : second.weights[l]
+            var m = first[keyPath: group][l]
+            var v = second[keyPath: group][l]
             for i in w.indices {
                 let gradient = Double(g[i]) + decay * Double(w[i])
                 let mi = b1 * Double(m[i]) + (1 - b1) * gradient
@@ -105,13 +109,8 @@ struct OptimizerState {
                 let denominator = (vi / correction2).squareRoot() + eps
                 w[i] = Float(Double(w[i]) - lr * (mi / correction1) / denominator)
             }
-            if isBias {
-                first.biases[l] = m
-                second.biases[l] = v
-            } else {
-                first.weights[l] = m
-                second.weights[l] = v
-            }
+            first[keyPath: group][l] = m
+            second[keyPath: group][l] = v
         }
     }
 
