@@ -46,6 +46,11 @@ public struct Layer: Sendable, Equatable {
     public internal(set) var bias: Tensor?
     /// How the weight is stored when it is not Float32.
     public internal(set) var weightStorage: WeightStorage?
+    /// The pruning mask of the weight after ``Network/pruned(sparsity:structure:layers:)``: one
+    /// flag per weight in row-major order, `true` where the weight is kept (PyTorch's
+    /// `weight_mask` of ones and zeros). Training re-zeroes the removed weights after every step;
+    /// `nil` when the layer was not pruned.
+    public internal(set) var mask: [Bool]?
 
     /// Whether the layer has a weight and a bias.
     public var hasParameters: Bool { weight != nil }
