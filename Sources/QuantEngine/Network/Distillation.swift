@@ -3,7 +3,8 @@
 ///
 /// With `p = softmax(t / T)` and `q = softmax(s / T)`, per row
 ///
-///     loss = α · T² · KL(p ‖ q) + (1 − α) · CE(softmax(s), y),  KL(p ‖ q) = Σ_k p_k (log p_k − log q_k),
+///     loss = α · T² · KL(p ‖ q) + (1 − α) · CE(softmax(s), y)
+///     KL(p ‖ q) = Σ_k p_k (log p_k − log q_k)
 ///
 /// averaged over the batch: in PyTorch, `α · T² · KLDivLoss(reduction='batchmean')(log_softmax(s/T),
 /// softmax(t/T)) + (1 − α) · cross_entropy(s, y)`.
