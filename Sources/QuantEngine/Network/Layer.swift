@@ -52,6 +52,11 @@ public struct Layer: Sendable, Equatable {
     /// The fake quantization applied to this layer's input (post-training quantization of
     /// activations, quantization-aware training), per tensor.
     public internal(set) var inputQuantization: QuantizationParameters?
+    /// The pruning mask of the weight after ``Network/pruned(sparsity:structure:layers:)``: one
+    /// flag per weight in row-major order, `true` where the weight is kept (PyTorch's
+    /// `weight_mask` of ones and zeros). Training re-zeroes the removed weights after every step;
+    /// `nil` when the layer was not pruned.
+    public internal(set) var mask: [Bool]?
 
     /// Whether the layer has a weight and a bias.
     public var hasParameters: Bool { weight != nil }

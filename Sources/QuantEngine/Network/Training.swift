@@ -99,7 +99,8 @@ extension Network {
     }
 
     /// Trains the network on `samples` with softmax cross-entropy, mini-batch by mini-batch, and
-    /// returns the log. The same options and data give the same weights on every machine.
+    /// returns the log. The same options and data give the same weights on every machine. Weights
+    /// removed by pruning (``Layer/mask``) stay at zero.
     ///
     /// - Throws: for bad options, samples that do not fit the network, or a loss that becomes NaN
     ///   or infinite (the message suggests a smaller learning rate; the network keeps the weights
@@ -120,6 +121,8 @@ extension Network {
         try validate(samples, operation: "train")
         if let validation { try validate(validation, operation: "train (validation)") }
         guard samples.count > 0 else { throw .emptyTensor(operation: "train") }
+        var hooks = hooks
+        hooks.afterStep = keepingPrunedWeights(after: hooks.afterStep)
         var parameters = NetworkParameters(self)
         hooks.afterStep?(&parameters)
         var state = OptimizerState(
