@@ -7,12 +7,25 @@ extension Network {
         _ pass: ForwardPass, outputGradient: [Float], batch: Int, parameters: NetworkParameters,
         inputQuantizers: [InputFakeQuantizer?] = []
     ) -> NetworkParameters {
+        var unused: [[Float]?] = []
+        return backward(
+            pass, outputGradient: outputGradient, batch: batch, parameters: parameters,
+            inputQuantizers: inputQuantizers, quantizedInputGradients: &unused)
+    }
+
+    /// `backward` that also returns, for every fake-quantized input, the gradient with respect
+    /// to the quantized values (before the straight-through mask), which learned step sizes need.
+    func backward(
+        _ pass: ForwardPass, outputGradient: [Float], batch: Int, parameters: NetworkParameters,
+        inputQuantizers: [InputFakeQuantizer?], quantizedInputGradients: inout [[Float]?]
+    ) -> NetworkParameters {
+        quantizedInputGradients = Array(repeating: nil, count: layers.count)
         var gradients = parameters.zeros()
         var gradient = outputGradient
         for l in layers.indices.reversed() {
             let layer = layers[l]
             let input = pass.values[l]
-            let needsInputGradient = l > 0
+            let needsInputGradient = l > 0 || (l < inputQuantizers.count && inputQuantizers[l] != nil)
             switch layer.kind {
             case .dense:
                 let inputs = layer.inputShape.reduce(1, *), outputs = layer.outputShape.reduce(1, *)
@@ -45,6 +58,7 @@ extension Network {
             if l < inputQuantizers.count, let quantizer = inputQuantizers[l], let raw = pass.unquantizedInputs[l],
                 !gradient.isEmpty
             {
+                quantizedInputGradients[l] = gradient
                 let grid = quantizer.grid
                 for i in gradient.indices where !quantizer.passes(raw[i], grid: grid) { gradient[i] = 0 }
             }

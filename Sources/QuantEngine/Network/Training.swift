@@ -61,7 +61,7 @@ public struct TrainingEpoch: Sendable, Equatable {
 public struct TrainingLog: Sendable, Equatable {
     public internal(set) var epochs: [TrainingEpoch] = []
     /// Optimizer, learning rate, batch size … as a sentence.
-    public let summary: String
+    public internal(set) var summary: String
 }
 
 /// What quantization-aware training, pruning and distillation change in the training loop.
@@ -76,7 +76,11 @@ struct TrainingHooks {
     var loss: (([Float], [Int], ArraySlice<Int>) -> SoftmaxCrossEntropy.Result)?
     /// Turns gradients with respect to the forward parameters into gradients with respect to
     /// the trained ones (the straight-through estimator's mask, learned step sizes).
-    var mapGradients: ((inout NetworkParameters, NetworkParameters, ForwardPass) -> Void)?
+    /// Its arguments: the gradients (to update), the trained parameters, the forward pass, and
+    /// the gradient with respect to each fake-quantized input (before the straight-through mask).
+    var mapGradients: ((inout NetworkParameters, NetworkParameters, ForwardPass, [[Float]?]) -> Void)?
+    /// Adjusts the parameters once before training (initial learned step sizes).
+    var prepare: ((inout NetworkParameters) -> Void)?
     /// Runs after every optimizer step and once before the first (pruning masks).
     var afterStep: ((inout NetworkParameters) -> Void)?
     /// Writes the trained parameters into the network at the end of each epoch.
@@ -124,6 +128,7 @@ extension Network {
         var hooks = hooks
         hooks.afterStep = keepingPrunedWeights(after: hooks.afterStep)
         var parameters = NetworkParameters(self)
+        hooks.prepare?(&parameters)
         hooks.afterStep?(&parameters)
         var state = OptimizerState(
             optimizer: options.optimizer, learningRate: options.effectiveLearningRate,
@@ -160,10 +165,11 @@ extension Network {
                 }
                 lossSum += loss.lossSum
                 correct += loss.correct
+                var inputGradients: [[Float]?] = []
                 var gradients = backward(
                     pass, outputGradient: loss.gradient, batch: indices.count, parameters: effective,
-                    inputQuantizers: quantizers)
-                hooks.mapGradients?(&gradients, parameters, pass)
+                    inputQuantizers: quantizers, quantizedInputGradients: &inputGradients)
+                hooks.mapGradients?(&gradients, parameters, pass, inputGradients)
                 state.update(&parameters, gradients: gradients)
                 hooks.afterStep?(&parameters)
                 start += options.batchSize
