@@ -22,11 +22,11 @@ public struct NetworkComparison: Sendable, Equatable {
 }
 
 extension Network {
-    /// Evaluates the network on `samples`.
-    public func evaluate(on samples: Dataset) throws(QuantEngineError) -> NetworkEvaluation {
+    /// Evaluates the network on `samples`; with `integerOnly`, through ``integerLogits(_:)``.
+    public func evaluate(on samples: Dataset, integerOnly: Bool = false) throws(QuantEngineError) -> NetworkEvaluation {
         try validate(samples, operation: "evaluate")
         guard samples.count > 0 else { throw .emptyTensor(operation: "evaluate") }
-        let logits = try logits(samples.features)
+        let logits = integerOnly ? try integerLogits(samples.features) : try logits(samples.features)
         let classes = outputCount
         let loss = SoftmaxCrossEntropy.evaluate(
             logits.scalars, labels: samples.labels[...], classes: classes, gradient: false)
@@ -38,12 +38,14 @@ extension Network {
             loss: loss.lossSum / Double(samples.count), confusion: confusion, predictions: predictions)
     }
 
-    /// Evaluates this network and `candidate` on the same samples.
-    public func compare(with candidate: Network, on samples: Dataset) throws(QuantEngineError)
+    /// Evaluates this network and `candidate` on the same samples (the candidate in integer
+    /// arithmetic with `integerOnly`).
+    public func compare(with candidate: Network, on samples: Dataset, integerOnly: Bool = false)
+        throws(QuantEngineError)
         -> NetworkComparison
     {
         let reference = try evaluate(on: samples)
-        let other = try candidate.evaluate(on: samples)
+        let other = try candidate.evaluate(on: samples, integerOnly: integerOnly)
         let same = zip(reference.predictions, other.predictions).filter { $0.0 == $0.1 }.count
         return NetworkComparison(
             reference: reference, candidate: other, agreement: Double(same) / Double(samples.count),

@@ -28,7 +28,8 @@ public struct TrainingOptions: Sendable, Equatable {
     /// The learning rate in effect.
     public var effectiveLearningRate: Double { learningRate ?? optimizer.defaultLearningRate }
 
-    func validate() throws(QuantEngineError) {
+    /// Checks every option against its domain.
+    public func validate() throws(QuantEngineError) {
         guard (1...100_000).contains(epochs) else {
             throw .invalidArgument("epochs must be between 1 and 100000, got \(epochs)")
         }

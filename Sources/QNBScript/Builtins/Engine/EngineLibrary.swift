@@ -11,6 +11,7 @@ extension BuiltinLibrary {
         EngineBindings.registerConstructors(in: &library)
         EngineBindings.registerQuantization(in: &library)
         EngineBindings.registerTypes(in: &library)
+        EngineBindings.registerModels(in: &library)
         return library
     }()
 }
