@@ -150,7 +150,12 @@ public struct Network: Sendable, Equatable {
             matches = false
         }
         guard matches else {
-            throw .shapeMismatch(x.shape, [-1] + inputShape, operation: "a network with input shape \(inputShape)")
+            guard x.rank >= 1 else {
+                throw .invalidArgument(
+                    "a network needs a batch of samples [count] + \(inputShape), got shape \(x.shape)")
+            }
+            throw .invalidArgument(
+                "samples of shape \(Array(x.shape.dropFirst())) do not fit a network whose input is \(inputShape)")
         }
         return x.shape[0]
     }

@@ -90,8 +90,13 @@ struct TrainingHooks {
 
 extension Network {
     /// Checks that `samples` fit this network: sample shape, one label per sample, labels in range.
-    func validate(_ samples: Dataset, operation: String) throws(QuantEngineError) {
-        let batch = try batchSize(of: samples.features)
+    public func validate(_ samples: Dataset, operation: String) throws(QuantEngineError) {
+        let batch: Int
+        do {
+            batch = try batchSize(of: samples.features)
+        } catch {
+            throw .invalidArgument("\(operation): \(error)")
+        }
         guard batch == samples.labels.count else {
             throw .invalidArgument("\(operation): \(batch) samples but \(samples.labels.count) labels")
         }

@@ -318,6 +318,13 @@ extension EngineBindings {
             let data = try args.object(1, as: Dataset.self)
             let validation = try optionalDataset(args, 2)
             let options = try trainingOptions(args, from: 3, context)
+            let network = try args.object(0, as: Network.self)
+            try engine(argument: 1) { () throws(QuantEngineError) in try network.validate(data, operation: "train") }
+            if let validation {
+                try engine(argument: 2) { () throws(QuantEngineError) in
+                    try network.validate(validation, operation: "train (validation)")
+                }
+            }
             return try args.modifyObject(0, as: Network.self) { network in
                 .object(
                     try engine { () throws(QuantEngineError) in
