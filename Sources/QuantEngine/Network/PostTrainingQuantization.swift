@@ -57,10 +57,22 @@ extension Network {
     /// - Throws: when activations or bias correction are requested without calibration samples,
     ///   for samples that do not fit the network, and the quantizers' own errors (a ggml format
     ///   on a layer whose input count is not a multiple of 32, for example).
+    ///
+    /// `layers` limits the weight quantization (and bias correction) to the named layers, for
+    /// per-layer sensitivity studies and mixed precision: quantize the result again with other
+    /// names and another format.
     public func quantized(
         weights: WeightQuantization?, activations: ActivationQuantization? = nil, calibration: Tensor? = nil,
-        biasCorrection: Bool = false
+        biasCorrection: Bool = false, layers names: [String]? = nil
     ) throws(QuantEngineError) -> Network {
+        if let names {
+            let weighted = Set(layers.filter(\.hasParameters).map(\.name))
+            if let unknown = names.first(where: { !weighted.contains($0) }) {
+                throw .invalidArgument(
+                    "no layer with weights is called \(unknown); the layers with weights are "
+                        + layers.filter(\.hasParameters).map(\.name).joined(separator: ", "))
+            }
+        }
         if (activations != nil || biasCorrection) && calibration == nil {
             throw .invalidArgument("quantizing activations or correcting biases needs calibration samples")
         }
@@ -77,7 +89,7 @@ extension Network {
             if let activations, let statistics, let parameters = try statistics.inputParameters(layer: l, activations) {
                 result.layers[l].inputQuantization = parameters
             }
-            guard let weights, let weight = layers[l].weight else { continue }
+            guard let weights, let weight = layers[l].weight, names?.contains(layers[l].name) ?? true else { continue }
             let (dequantized, storage, codes) = try Self.quantizeWeight(weight, weights, layer: layers[l].name)
             result.layers[l].weight = dequantized
             result.layers[l].weightStorage = storage

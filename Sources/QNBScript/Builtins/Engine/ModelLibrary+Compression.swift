@@ -88,17 +88,20 @@ extension EngineBindings {
                 .labeled("range", .option("Calibration"), default: .case("minMax")),
                 .labeled("observer", .optional(.option("ObserverKind")), default: .null),
                 .labeled("biasCorrection", .bool, default: .bool(false)),
+                .labeled("layers", .optional(.array(.string)), default: .null),
             ],
             returns: networkType,
             doc: "Post-training quantization: weights to a format (.int8, .int4, .fp8e4m3, .nf4, .q4_0 …) or `bits:` "
                 + "(symmetric, per output channel by default); activations (.uint8/.int8) calibrated on `calibration` "
-                + "with `range:` or an `observer:`; `biasCorrection: true` removes the mean output shift."
+                + "with `range:` or an `observer:`; `biasCorrection: true` removes the mean output shift; `layers:` "
+                + "quantizes only the named layers' weights (mixed precision: quantize again with other names)."
         ) { args, _ in
             let network = try args.object(0, as: Network.self)
             let weights = try weightQuantization(args, format: 1, bits: 2, granularity: 3)
             let activations = try activationQuantization(args, format: 4, range: 6, observer: 7)
             let calibration = try optionalDataset(args, 5)
             let biasCorrection = try args.bool(8)
+            let names = try args.optional(9).map { try $0.asArray().map { try $0.asString() } }
             guard weights != nil || activations != nil else {
                 throw ScriptError("say what to quantize: weights: (a format), bits:, or activations:")
             }
@@ -110,7 +113,7 @@ extension EngineBindings {
                 try engine { () throws(QuantEngineError) in
                     try network.quantized(
                         weights: weights, activations: activations, calibration: calibration?.features,
-                        biasCorrection: biasCorrection)
+                        biasCorrection: biasCorrection, layers: names)
                 })
         }
         library.register(

@@ -150,6 +150,35 @@ extension EngineBindings {
                     try Dataset.synthetic(kind, count: count, noise: noise, seed: seed)
                 })
         }
+        library.register(
+            "scatter",
+            [
+                .unlabeled("data", datasetType),
+                .labeled("predictions", .optional(.array(.int)), default: .null),
+            ],
+            returns: .object("Figure"),
+            doc: "The samples of a 2-D data set, one colour per class (per predicted class with `predictions:`)."
+        ) { args, _ in
+            let data = try args.object(0, as: Dataset.self)
+            guard data.sampleShape == [2] else {
+                throw args.error(0, "scatter draws data sets of 2-D points; this one's samples are \(data.sampleShape)")
+            }
+            let classes = try args.optional(1).map { try $0.asArray().map { try $0.asInt() } } ?? data.labels
+            guard classes.count == data.count else {
+                throw args.error(1, "\(classes.count) predictions for \(data.count) samples")
+            }
+            let x = data.features.scalars
+            var series: [Series] = []
+            for label in 0..<data.classCount {
+                let members = classes.indices.filter { classes[$0] == label }
+                series.append(
+                    .scatter(
+                        XYSeries(
+                            x: members.map { Double(x[2 * $0]) }, y: members.map { Double(x[2 * $0 + 1]) },
+                            label: "class \(data.className(label))")))
+            }
+            return .object(ScriptFigure(Figure(series: series, xLabel: "x₁", yLabel: "x₂")))
+        }
         library.registerType(Dataset.self, doc: "Labelled samples: features [count, …] and one class per sample.") {
             t in
             t.property("count", .int, doc: "Number of samples.") { .int($0.count) }
