@@ -51,6 +51,19 @@ import Testing
         expectCellError(source, message)
     }
 
+    /// Regression: a closure over an array of tuples holding enum cases failed with "cannot
+    /// convert value of type 'enum case '.perTensor'' to expected argument type 'enum case
+    /// '.perTensor''".
+    @Test func closuresOverTuplesWithEnumCases() {
+        let source = """
+            let configurations: [(String, Granularity)] = [("a", .perTensor), ("b", .perChannel(axis: 0))]
+            (configurations.map { $0.0 }, configurations.filter { $0.0 == "b" }.count)
+            """
+        let result = runCell(source, library: .qnb)
+        #expect(result.errorMessage == nil, "\(result.errorMessage ?? "")")
+        #expect(result.displayText == "([\"a\", \"b\"], 1)")
+    }
+
     @Test func literalsAdaptToDoubleContexts() {
         expectCellOutput(
             """

@@ -145,6 +145,7 @@ extension Interpreter {
             }
             return value
         case (.object(let name), .object(let object)) where object.scriptTypeName == name: return value
+        case (.object, .option) where accepts(type, value): return value
         case (.option(let name), .option(let option)):
             return .option(try validateOption(option, typeName: name, arguments: nil, at: position))
         default:
@@ -171,6 +172,9 @@ extension Interpreter {
         case (.range, .range(let range)), (.closedRange, .range(let range)): return rangeFits(type, range)
         case (.function, .function): return true
         case (.object(let name), .object(let object)): return object.scriptTypeName == name
+        // The type inferred from an enum case value (`Value.type`), e.g. for a closure over an
+        // array of tuples holding options: any case is accepted, as a type name cannot say more.
+        case (.object(let name), .option): return name.hasPrefix("enum case")
         case (.option(let name), .option(let option)):
             guard let optionType = library.library.optionType(named: name) else { return true }
             return optionType.case(named: option.name) != nil

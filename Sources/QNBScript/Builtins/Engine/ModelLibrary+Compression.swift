@@ -122,6 +122,7 @@ extension EngineBindings {
                 .unlabeled("net", networkType), .labeled("bits", .int), .labeled("on", datasetType),
                 .labeled("granularity", .option("Granularity"), default: .case("perChannel")),
                 .labeled("activations", .optional(.option("Format")), default: .case("uint8")),
+                .labeled("range", .option("Calibration"), default: .case("minMax")),
                 .labeled("learnedStepSizes", .bool, default: .bool(false)),
                 .labeled("validation", .optional(datasetType), default: .null),
                 .labeled("epochs", .int, default: .int(5)),
@@ -129,17 +130,18 @@ extension EngineBindings {
             ] + trainingParameters.dropFirst(2),
             returns: networkType,
             doc: "Quantization-aware training: fine-tunes a copy with `bits`-bit symmetric weights (and 8-bit "
-                + "activations) fake-quantized in the forward pass and a straight-through estimator in the backward "
-                + "pass; `learnedStepSizes: true` learns the scales (LSQ). Returns the quantized network."
+                + "activations, their ranges first calibrated on the training samples with `range:`) fake-quantized in "
+                + "the forward pass and a straight-through estimator in the backward pass; `learnedStepSizes: true` "
+                + "learns the scales (LSQ). Returns the quantized network."
         ) { args, context in
             let network = try args.object(0, as: Network.self)
             let bits = try bits(args, 1)
             let data = try args.object(2, as: Dataset.self)
             let granularity = try granularity(args, 3)
-            let activations = try activationQuantization(args, format: 4, range: nil, observer: nil)
-            let learned = try args.bool(5)
-            let validation = try optionalDataset(args, 6)
-            let options = try trainingOptions(args, from: 7, context)
+            let activations = try activationQuantization(args, format: 4, range: 5, observer: nil)
+            let learned = try args.bool(6)
+            let validation = try optionalDataset(args, 7)
+            let options = try trainingOptions(args, from: 8, context)
             let method = try engine { () throws(QuantEngineError) in
                 try QuantizationAwareTraining(
                     weights: try Quantizer(bits: bits, scheme: .symmetric, granularity: granularity),
