@@ -42,6 +42,8 @@ public enum QuantEngineError: Error, Equatable, Sendable, CustomStringConvertibl
     case invalidArgument(String)
     /// A combination of options that the engine does not (yet) implement.
     case unsupported(String)
+    /// A long computation (training) stopped because its monitor asked it to (a time limit).
+    case interrupted(String)
 
     public var description: String {
         switch self {
@@ -82,6 +84,8 @@ public enum QuantEngineError: Error, Equatable, Sendable, CustomStringConvertibl
         case .invalidArgument(let message):
             return message
         case .unsupported(let message):
+            return message
+        case .interrupted(let message):
             return message
         }
     }

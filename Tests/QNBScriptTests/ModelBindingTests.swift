@@ -59,6 +59,19 @@ import Testing
         #expect(Self.display(source) == "(1797, [1, 8, 8], 1797, 10)")
     }
 
+    /// Training checks the cell's time limit between mini-batches: an endless training run ends
+    /// with the interpreter's located time-limit error, like an endless loop.
+    @Test func trainingStopsAtTheTimeLimit() {
+        var configuration = SessionConfiguration()
+        configuration.timeout = 0.2
+        expectCellError(
+            "1️⃣train(&net, on: data.train, epochs: 10000)", "cell exceeded its time limit of 0.2 s",
+            setup: Array(Self.setup.prefix(2)), configuration: configuration, library: .qnb)
+        expectCellError(
+            "1️⃣qat(net, bits: 4, on: data.train, epochs: 10000)", "cell exceeded its time limit of 0.2 s",
+            setup: Array(Self.setup.prefix(2)), configuration: configuration, library: .qnb)
+    }
+
     @Test func mistakesAreLocatedErrors() {
         expectCellError(
             "dataset(.digits, count: 1️⃣10)", "the digits data set is fixed: 1,797 images; count and noise do not apply",

@@ -41,6 +41,10 @@ public struct BuiltinContext {
         try interpreter.checkDeadline(position)
     }
 
+    /// When the cell's time runs out (nil without a limit), for engine loops that check it
+    /// themselves between steps.
+    public var deadline: ContinuousClock.Instant? { interpreter.deadline }
+
     /// Per-session storage for builtins (e.g. loaded files), kept across cells.
     public func state<T>(_ key: String, as type: T.Type = T.self) -> T? {
         interpreter.userInfo[key] as? T

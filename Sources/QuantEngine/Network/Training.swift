@@ -9,14 +9,18 @@ public struct TrainingOptions: Sendable, Equatable {
     public var optimizer: Optimizer
     /// L2 penalty λ added to every gradient as `λ·w` (PyTorch's `weight_decay`).
     public var weightDecay: Double
+    /// Asked after every mini-batch whether to go on; when it says no, training stops with
+    /// `QuantEngineError.interrupted` (a notebook's time limit uses this).
+    public var monitor: TrainingMonitor?
     /// Seeds the order in which samples are visited: one generator for the run, a Fisher–Yates
     /// shuffle (`RandomGenerator.shuffle`) of the sample indices at the start of every epoch.
     public var seed: UInt64
 
     public init(
         epochs: Int = 10, learningRate: Double? = nil, batchSize: Int = 32, optimizer: Optimizer = .defaultAdam,
-        weightDecay: Double = 0, seed: UInt64 = 0
+        weightDecay: Double = 0, seed: UInt64 = 0, monitor: TrainingMonitor? = nil
     ) {
+        self.monitor = monitor
         self.epochs = epochs
         self.learningRate = learningRate
         self.batchSize = batchSize
@@ -42,6 +46,18 @@ public struct TrainingOptions: Sendable, Equatable {
             throw .invalidArgument("weightDecay must be zero or positive, got \(weightDecay)")
         }
     }
+}
+
+/// A question asked between mini-batches: go on? Compares equal to every other monitor, so
+/// options stay `Equatable`.
+public struct TrainingMonitor: Sendable, Equatable {
+    public let shouldContinue: @Sendable () -> Bool
+
+    public init(_ shouldContinue: @escaping @Sendable () -> Bool) {
+        self.shouldContinue = shouldContinue
+    }
+
+    public static func == (lhs: TrainingMonitor, rhs: TrainingMonitor) -> Bool { true }
 }
 
 /// One epoch of a training run.
@@ -179,6 +195,9 @@ extension Network {
                 state.update(&parameters, gradients: gradients)
                 hooks.afterStep?(&parameters)
                 start += options.batchSize
+                if let monitor = options.monitor, !monitor.shouldContinue() {
+                    throw .interrupted("training stopped in epoch \(epoch) of \(options.epochs)")
+                }
             }
             hooks.store?(&self, parameters) ?? store(parameters)
             var validationLoss: Double?, validationAccuracy: Double?

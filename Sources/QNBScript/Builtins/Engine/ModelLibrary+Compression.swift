@@ -148,7 +148,7 @@ extension EngineBindings {
                     activations: activations, learnedStepSizes: learned)
             }
             return .object(
-                try engine { () throws(QuantEngineError) in
+                try training(context) { () throws(QuantEngineError) in
                     try network.quantizationAwareTrained(method, on: data, validation: validation, options: options)
                         .network
                 })
@@ -191,7 +191,9 @@ extension EngineBindings {
             }
             if let data = try optionalDataset(args, 4) {
                 let options = try trainingOptions(args, from: 5, context)
-                try engine { () throws(QuantEngineError) in _ = try pruned.fineTune(on: data, options: options) }
+                try training(context) { () throws(QuantEngineError) in
+                    _ = try pruned.fineTune(on: data, options: options)
+                }
             }
             return .object(pruned)
         }
@@ -213,7 +215,7 @@ extension EngineBindings {
             let (temperature, alpha) = (try args.double(3), try args.double(4))
             let validation = try optionalDataset(args, 5)
             let options = try trainingOptions(args, from: 6, context)
-            try engine { () throws(QuantEngineError) in
+            try training(context) { () throws(QuantEngineError) in
                 _ = try Network.distill(
                     teacher: teacher, student: &student, on: data, validation: validation, temperature: temperature,
                     alpha: alpha, options: options)

@@ -36,11 +36,23 @@ extension EngineBindings {
                     beta2: (try? option.argument("beta2")?.asDouble()) ?? 0.999)
             }
         }
+        let monitor = context.deadline.map { deadline in TrainingMonitor { ContinuousClock.now <= deadline } }
         let options = TrainingOptions(
             epochs: epochs, learningRate: learningRate, batchSize: batchSize, optimizer: optimizer,
-            weightDecay: try args.double(first + 4), seed: try seed(args, first + 5, context))
+            weightDecay: try args.double(first + 4), seed: try seed(args, first + 5, context), monitor: monitor)
         try engine(argument: first + 1) { () throws(QuantEngineError) in try options.validate() }
         return options
+    }
+
+    /// Runs an engine call that trains: an interruption by the cell's time limit becomes the
+    /// interpreter's located time-limit error, any other engine error a script error.
+    static func training<T>(_ context: BuiltinContext, _ body: () throws(QuantEngineError) -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            if case .interrupted = error { try context.checkTimeLimit() }
+            throw ScriptError(error.description)
+        }
     }
 
     static func optionalDataset(_ args: BuiltinArguments, _ index: Int) throws -> Dataset? {
@@ -356,7 +368,7 @@ extension EngineBindings {
             }
             return try args.modifyObject(0, as: Network.self) { network in
                 .object(
-                    try engine { () throws(QuantEngineError) in
+                    try training(context) { () throws(QuantEngineError) in
                         try network.train(on: data, validation: validation, options: options)
                     })
             }
