@@ -28,6 +28,23 @@ public struct Network: Sendable, Equatable {
         self.layers = layers
     }
 
+    /// The most parameters a network built here may have (64 MiB of Float32): these are teaching
+    /// networks, and a typo such as `mlp([65536, 65536])` should be an error, not 16 GiB.
+    public static let maximumParameters = 1 << 24
+
+    static func checkSize(_ counts: [Int], builder: String) throws(QuantEngineError) {
+        var total = 0
+        for count in counts {
+            let (sum, overflow) = total.addingReportingOverflow(count)
+            guard !overflow, sum <= maximumParameters else {
+                throw .invalidArgument(
+                    "\(builder): the network would have more than \(maximumParameters) parameters; "
+                        + "networks here are small teaching models")
+            }
+            total = sum
+        }
+    }
+
     // MARK: - Builders
 
     /// A multilayer perceptron `sizes[0] → sizes[1] → … → sizes.last`: dense layers with
@@ -46,6 +63,7 @@ public struct Network: Sendable, Equatable {
         if let bad = sizes.first(where: { $0 < 1 || $0 > 1 << 16 }) {
             throw .invalidArgument("mlp layer sizes must be between 1 and 65536, got \(bad) in \(sizes)")
         }
+        try checkSize((1..<sizes.count).map { sizes[$0 - 1] * sizes[$0] + sizes[$0] }, builder: "mlp")
         var generator = RandomGenerator(seed: seed)
         var layers: [Layer] = []
         for index in 1..<sizes.count {
@@ -88,6 +106,15 @@ public struct Network: Sendable, Equatable {
         guard (1...65536).contains(classes) else {
             throw .invalidArgument("cnn classes must be between 1 and 65536, got \(classes)")
         }
+        var counts: [Int] = []
+        var inChannels = input[0], pixels = input[1] * input[2]
+        for outChannels in channels {
+            counts.append(outChannels * inChannels * kernel * kernel + outChannels)
+            inChannels = outChannels
+            pixels /= 4
+        }
+        counts.append((inChannels * Swift.max(pixels, 1) + 1) * classes)
+        try checkSize(counts, builder: "cnn")
         var generator = RandomGenerator(seed: seed)
         var layers: [Layer] = []
         var shape = input

@@ -69,6 +69,11 @@ import Testing
         #expect(throws: QuantEngineError.self) { try cnn.logits(try Tensor.zeros([2, 64])) }
         #expect(throws: QuantEngineError.self) { try Network.mlp([3], seed: 0) }
         #expect(throws: QuantEngineError.self) { try Network.mlp([3, 0, 2], seed: 0) }
+        // 65536 × 65536 weights would be 16 GiB: refused before anything is allocated
+        #expect(throws: QuantEngineError.self) { try Network.mlp([65536, 65536, 2], seed: 0) }
+        #expect(throws: QuantEngineError.self) {
+            try Network.cnn(input: [3, 4096, 4096], channels: [4096, 4096], classes: 1000, seed: 0)
+        }
         #expect(throws: QuantEngineError.self) {
             try Network.cnn(input: [1, 2, 2], channels: [4, 4], classes: 2, seed: 0)
         }
