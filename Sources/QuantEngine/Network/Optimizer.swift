@@ -67,50 +67,68 @@ struct OptimizerState {
         second = parameters.zeros()
     }
 
-    /// One update of every parameter, in Double per element and rounded once to Float32. Weight
-    /// decay is PyTorch's (L2, `g += λ·w`, on weights and biases alike; not on step sizes).
+    /// One update of every parameter, in Float32 as PyTorch computes it (no fused multiply-add,
+    /// the same operations in the same order everywhere). Weight decay is PyTorch's (L2,
+    /// `g += λ·w`, on weights and biases alike; not on step sizes).
     mutating func update(_ parameters: inout NetworkParameters, gradients: NetworkParameters) {
         step += 1
         for (index, group) in NetworkParameters.groups.enumerated() {
-            let decay = index < 2 ? weightDecay : 0
+            let decay = Float(index < 2 ? weightDecay : 0)
             for l in parameters[keyPath: group].indices where !parameters[keyPath: group][l].isEmpty {
-                update(&parameters[keyPath: group][l], gradients[keyPath: group][l], group, l, decay: decay)
+                switch optimizer.kind {
+                case .sgd:
+                    Self.sgd(
+                        &parameters[keyPath: group][l], gradients[keyPath: group][l], &first[keyPath: group][l],
+                        learningRate: Float(learningRate), momentum: Float(optimizer.momentum), decay: decay)
+                case .adam:
+                    adam(
+                        &parameters[keyPath: group][l], gradients[keyPath: group][l], &first[keyPath: group][l],
+                        &second[keyPath: group][l], decay: decay)
+                }
             }
         }
     }
 
-    private mutating func update(
-        _ w: inout [Float], _ g: [Float], _ group: WritableKeyPath<NetworkParameters, [[Float]]>, _ l: Int,
-        decay: Double
+    /// `v = μ·v + (g + λw)`, `w −= lr·v`.
+    static func sgd(
+        _ weights: inout [Float], _ gradients: [Float], _ velocity: inout [Float], learningRate: Float, momentum: Float,
+        decay: Float
     ) {
-        let lr = learningRate
-        switch optimizer.kind {
-        case .sgd:
-            let mu = optimizer.momentum
-            var buffer = first[keyPath: group][l]
-            for i in w.indices {
-                let gradient = Double(g[i]) + decay * Double(w[i])
-                let velocity = mu * Double(buffer[i]) + gradient
-                buffer[i] = Float(velocity)
-                w[i] = Float(Double(w[i]) - lr * velocity)
+        weights.withUnsafeMutableBufferPointer { w in
+            velocity.withUnsafeMutableBufferPointer { v in
+                gradients.withUnsafeBufferPointer { g in
+                    for i in 0..<w.count {
+                        let gradient = g[i] + decay * w[i]
+                        v[i] = momentum * v[i] + gradient
+                        w[i] -= learningRate * v[i]
+                    }
+                }
             }
-            first[keyPath: group][l] = buffer
-        case .adam:
-            let b1 = optimizer.beta1, b2 = optimizer.beta2, eps = optimizer.epsilon
-            let correction1 = 1 - power(b1, step), correction2 = 1 - power(b2, step)
-            var m = first[keyPath: group][l]
-            var v = second[keyPath: group][l]
-            for i in w.indices {
-                let gradient = Double(g[i]) + decay * Double(w[i])
-                let mi = b1 * Double(m[i]) + (1 - b1) * gradient
-                let vi = b2 * Double(v[i]) + (1 - b2) * gradient * gradient
-                m[i] = Float(mi)
-                v[i] = Float(vi)
-                let denominator = (vi / correction2).squareRoot() + eps
-                w[i] = Float(Double(w[i]) - lr * (mi / correction1) / denominator)
+        }
+    }
+
+    /// `m = β1·m + (1 − β1)·g`, `v = β2·v + (1 − β2)·g²`,
+    /// `w −= (lr / (1 − β1^t)) · m / (√(v / (1 − β2^t)) + ε)` — PyTorch's `_single_tensor_adam`.
+    func adam(
+        _ weights: inout [Float], _ gradients: [Float], _ first: inout [Float], _ second: inout [Float], decay: Float
+    ) {
+        let b1 = Float(optimizer.beta1), b2 = Float(optimizer.beta2), eps = Float(optimizer.epsilon)
+        let stepSize = Float(learningRate / (1 - power(optimizer.beta1, step)))
+        let correction2 = Float((1 - power(optimizer.beta2, step)).squareRoot())
+        weights.withUnsafeMutableBufferPointer { w in
+            first.withUnsafeMutableBufferPointer { m in
+                second.withUnsafeMutableBufferPointer { v in
+                    gradients.withUnsafeBufferPointer { g in
+                        for i in 0..<w.count {
+                            let gradient = g[i] + decay * w[i]
+                            m[i] = b1 * m[i] + (1 - b1) * gradient
+                            v[i] = b2 * v[i] + (1 - b2) * gradient * gradient
+                            let denominator = v[i].squareRoot() / correction2 + eps
+                            w[i] -= stepSize * m[i] / denominator
+                        }
+                    }
+                }
             }
-            first[keyPath: group][l] = m
-            second[keyPath: group][l] = v
         }
     }
 
