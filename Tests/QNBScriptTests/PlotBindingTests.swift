@@ -20,6 +20,20 @@ import Testing
         return figure
     }
 
+    /// `plot` takes its parts one by one or as an array built in a loop, with the same result.
+    @Test func plotTakesAnArrayOfParts() {
+        let source = """
+            var parts: [Figure] = []
+            for k in 1...3 { parts.append(line(x: [0, 1], y: [0, Double(k)], label: "k = \\(k)")) }
+            let a = plot(parts, title: "t")
+            let b = plot(parts[0], parts[1], parts[2], title: "t")
+            ("\\(a)" == "\\(b)", "\\(a)")
+            """
+        let result = runCell(source, library: .qnb)
+        #expect(result.errorMessage == nil, "\(result.errorMessage ?? "")")
+        #expect(result.displayText == "(true, \"Figure(\\\"t\\\", 3 parts)\")")
+    }
+
     @Test func histogramsAcceptTensorsArraysAndRanges() throws {
         let fromTensor = try #require(Self.figure("histogram(tensor([0, 1, 1, 2, 3, 3, 3, 4]), bins: 4)"))
         let fromArray = try #require(Self.figure("histogram([0, 1, 1, 2, 3, 3, 3, 4], bins: 4)"))

@@ -301,6 +301,9 @@ extension EngineBindings {
                 .int($0.bytes)
             }
             t.property("sparsity", .double, doc: "Fraction of weights that are exactly zero.") { .double($0.sparsity) }
+            t.property("nonzeroParameterCount", .int, doc: "Weights and biases that are not zero (after pruning).") {
+                .int($0.nonzeroParameterCount)
+            }
             t.property("inputShape", .array(.int), doc: "The shape of one input sample.") { .ints($0.inputShape) }
             t.property("classes", .int, doc: "Logits per sample.") { .int($0.outputCount) }
             t.method("logits", [.unlabeled("x", tensorType)], returns: tensorType, doc: "Logits [batch, classes].") {

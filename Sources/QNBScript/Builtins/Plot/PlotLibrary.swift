@@ -271,11 +271,11 @@ enum PlotBindings {
         return value
     }
 
-    static func registerComposition(in library: inout BuiltinLibrary) {
+    static func registerPlot(_ parts: BuiltinParameter, in library: inout BuiltinLibrary) {
         library.register(
             "plot",
             [
-                .variadic("parts", figureType), .labeled("title", .optional(.string), default: .null),
+                parts, .labeled("title", .optional(.string), default: .null),
                 .labeled("xLabel", .optional(.string), default: .null),
                 .labeled("yLabel", .optional(.string), default: .null),
                 .labeled("logY", .bool, default: .bool(false)),
@@ -316,6 +316,13 @@ enum PlotBindings {
                 combined[keyPath: keyPath] = size
             }
             return .object(ScriptFigure(combined))
+        }
+    }
+
+    static func registerComposition(in library: inout BuiltinLibrary) {
+        // `plot(a, b, c, title: …)`, or `plot(parts, title: …)` with an array built in a loop.
+        for parts in [BuiltinParameter.variadic("parts", figureType), .unlabeled("parts", .array(figureType))] {
+            registerPlot(parts, in: &library)
         }
         library.register(
             "grid", [.unlabeled("figures", .array(figureType)), .labeled("columns", .int, default: .int(2))],
