@@ -3,7 +3,7 @@
 SWIFT ?= swift
 QNB := .build/debug/qnb
 
-.PHONY: demo test build release deps bench lint clean
+.PHONY: demo test build release deps bench lint clean nbformat
 
 ## demo: install what is missing, build qnb, run notebooks/symmetric.md and say where the page is
 demo: build
@@ -13,9 +13,18 @@ demo: build
 
 ## test: install what is missing, build, run the whole test suite, then check every shipped
 ## notebook against its committed snapshot
-test: build
-	$(SWIFT) test
+test: build nbformat
+	QNB_REQUIRE_NBFORMAT=$$(test -x $(NBFORMAT_VENV)/bin/python && echo 1 || echo 0) $(SWIFT) test
 	$(QNB) check notebooks/
+
+# The exported .ipynb files are validated with Jupyter's own `nbformat` package, installed from
+# PyPI into a virtual environment under .build/ (skipped, with a note, when PyPI is unreachable).
+NBFORMAT_VENV := .build/nbformat-venv
+nbformat:
+	@if [ ! -x $(NBFORMAT_VENV)/bin/python ] || ! $(NBFORMAT_VENV)/bin/python -c "import nbformat" 2>/dev/null; then \
+		python3 -m venv $(NBFORMAT_VENV) && $(NBFORMAT_VENV)/bin/pip install --quiet nbformat \
+		|| { echo "note: could not install nbformat; the .ipynb schema check is skipped"; rm -rf $(NBFORMAT_VENV); }; \
+	fi
 
 build: deps
 	$(SWIFT) build --product qnb

@@ -30,6 +30,17 @@ extension QNB {
         @Flag(help: "Run the remaining cells after a cell fails (the exit status is still 1).")
         var allowErrors = false
 
+        @Option(
+            help: ArgumentHelp(
+                "What to write for each notebook, comma-separated: html (the page), md (GitHub Markdown with the "
+                    + "outputs in text blocks), ipynb (a Jupyter notebook with its outputs).",
+                valueName: "formats"))
+        var format: String = "html"
+
+        func validate() throws {
+            _ = try ExportFormat.parse(format)
+        }
+
         @Flag(help: "Print how long loading, each cell, rendering and writing took (to standard error).")
         var timings = false
 
@@ -42,7 +53,8 @@ extension QNB {
             let notebooks = try selection.notebooks()
             let job = RunJob(
                 options: try selection.runOptions(allowErrors: allowErrors),
-                outputDirectory: selection.outputDirectory, timings: timings, verbose: verbose)
+                outputDirectory: selection.outputDirectory, timings: timings, verbose: verbose,
+                formats: try ExportFormat.parse(format))
             var status = ExitStatus.success
             JobQueue.run(count: notebooks.count, workers: selection.workerCount(for: notebooks.count)) { index in
                 job.run(notebooks[index])
@@ -61,6 +73,7 @@ struct RunJob: Sendable {
     var outputDirectory: String
     var timings: Bool
     var verbose = false
+    var formats: Set<ExportFormat> = [.html]
 
     struct Outcome: Sendable {
         var status: Int32
@@ -91,12 +104,20 @@ struct RunJob: Sendable {
         if verbose { transcript.out(Self.outputText(of: run, path: file.path)) }
         NotebookLoader.report(run, into: &transcript)
 
-        let page = HTMLPage.render(run)
+        let page = formats.contains(.html) ? HTMLPage.render(run) : nil
         stages.lap("render page")
         let destination = OutputPaths.joined(outputDirectory, file.outputName + ".html")
         do {
             try OutputPaths.createFolder(of: destination)
-            try AtomicFile.save(page, to: destination)
+            if let page { try AtomicFile.save(page, to: destination) }
+            if formats.contains(.markdown) {
+                try AtomicFile.save(
+                    MarkdownExporter.export(run), to: OutputPaths.joined(outputDirectory, file.outputName + ".md"))
+            }
+            if formats.contains(.jupyter) {
+                try AtomicFile.save(
+                    JupyterExporter.export(run), to: OutputPaths.joined(outputDirectory, file.outputName + ".ipynb"))
+            }
             // Files the cells saved go to OUTPUT-DIR/NAME/, each written whole or not at all.
             for cell in run.cells {
                 for case .file(let saved) in cell.outputs {
@@ -194,5 +215,25 @@ extension Snapshot {
     init(_ run: NotebookRun, path: String) {
         self.init(run)
         notebook = OutputPaths.display(path)
+    }
+}
+
+/// The files `qnb run` can write for a notebook.
+enum ExportFormat: String, CaseIterable, Sendable {
+    case html
+    case markdown = "md"
+    case jupyter = "ipynb"
+
+    /// `html,md,ipynb` → the set; an unknown name is a validation error naming the choices.
+    static func parse(_ text: String) throws -> Set<ExportFormat> {
+        var formats: Set<ExportFormat> = []
+        for name in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            guard let format = ExportFormat(rawValue: name) else {
+                throw ValidationError("unknown format '\(name)'; choose from html, md, ipynb (comma-separated)")
+            }
+            formats.insert(format)
+        }
+        guard !formats.isEmpty else { throw ValidationError("--format needs at least one of html, md, ipynb") }
+        return formats
     }
 }
