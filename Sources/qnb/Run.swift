@@ -55,9 +55,24 @@ extension QNB {
                 options: try selection.runOptions(allowErrors: allowErrors),
                 outputDirectory: selection.outputDirectory, timings: timings, verbose: verbose,
                 formats: try ExportFormat.parse(format))
+            // A folder is a site: an index page, and every page linked to it and its neighbours. A
+            // notebook given as a file is linked within its own folder's site, so that its page is
+            // the same however it is produced (the index is written by running the folder).
+            let site = selection.shard == nil ? Site(selection.paths, notebooks) : nil
+            let navigation = site == nil ? Site.navigationWithinFolders(notebooks) : [:]
+            if let site {
+                let index = OutputPaths.joined(selection.outputDirectory, "index.html")
+                do {
+                    try OutputPaths.createFolder(of: index)
+                    try AtomicFile.save(site.indexPage(), to: index)
+                } catch {
+                    Terminal.standardError.write("qnb: error: \(error)\n")
+                    throw ExitCode(ExitStatus.badInput)
+                }
+            }
             var status = ExitStatus.success
             JobQueue.run(count: notebooks.count, workers: selection.workerCount(for: notebooks.count)) { index in
-                job.run(notebooks[index])
+                job.run(notebooks[index], navigation: site?.navigation(for: index) ?? navigation[notebooks[index].path])
             } deliver: { _, result in
                 result.transcript.flush()
                 status = max(status, result.status)
@@ -80,7 +95,7 @@ struct RunJob: Sendable {
         var transcript: Transcript
     }
 
-    func run(_ file: NotebookFile) -> Outcome {
+    func run(_ file: NotebookFile, navigation: SiteNavigation? = nil) -> Outcome {
         let clock = ContinuousClock()
         let start = clock.now
         var transcript = Transcript()
@@ -104,7 +119,7 @@ struct RunJob: Sendable {
         if verbose { transcript.out(Self.outputText(of: run, path: file.path)) }
         NotebookLoader.report(run, into: &transcript)
 
-        let page = formats.contains(.html) ? HTMLPage.render(run) : nil
+        let page = formats.contains(.html) ? HTMLPage.render(run, options: RenderOptions(navigation: navigation)) : nil
         stages.lap("render page")
         let destination = OutputPaths.joined(outputDirectory, file.outputName + ".html")
         do {
@@ -235,5 +250,75 @@ enum ExportFormat: String, CaseIterable, Sendable {
         }
         guard !formats.isEmpty else { throw ValidationError("--format needs at least one of html, md, ipynb") }
         return formats
+    }
+}
+
+/// The notebooks of a `qnb run FOLDER` as a site, in path order: their titles and descriptions
+/// (read from the notebooks, a file name when one does not parse) for the index and the links.
+struct Site: Sendable {
+    var title: String
+    var files: [NotebookFile]
+    var titles: [String]
+    var descriptions: [String?]
+
+    /// A site when at least one argument is a folder.
+    init?(_ arguments: [String], _ files: [NotebookFile]) {
+        var isFolder: ObjCBool = false
+        let folders = arguments.filter {
+            FileManager.default.fileExists(atPath: $0, isDirectory: &isFolder) && isFolder.boolValue
+        }
+        guard let folder = folders.first, !files.isEmpty else { return nil }
+        let name = folder.split(separator: "/").last.map(String.init) ?? folder
+        title = folders.count == 1 && name != "." ? "Notebooks in \(name)" : "Notebooks"
+        self.files = files
+        var titles: [String] = []
+        var descriptions: [String?] = []
+        for file in files {
+            let notebook = try? Notebook.load(path: file.path)
+            titles.append(notebook?.title ?? (file.outputName.split(separator: "/").last.map(String.init) ?? file.path))
+            descriptions.append(notebook?.frontMatter.description)
+        }
+        self.titles = titles
+        self.descriptions = descriptions
+    }
+
+    /// For notebooks given as files: each one's links within the site of its folder (notebooks
+    /// alone in their folder get none).
+    static func navigationWithinFolders(_ files: [NotebookFile]) -> [String: SiteNavigation] {
+        var result: [String: SiteNavigation] = [:]
+        for file in files {
+            let folder =
+                file.path.contains("/")
+                ? String(file.path[..<(file.path.lastIndex(of: "/") ?? file.path.endIndex)]) : "."
+            guard let siblings = try? NotebookDiscovery.find([folder]), siblings.count > 1,
+                siblings.allSatisfy({ !$0.outputName.contains("/") }),
+                let site = Site([folder], siblings),
+                let index = siblings.firstIndex(where: { $0.outputName == file.outputName })
+            else { continue }
+            result[file.path] = site.navigation(for: index)
+        }
+        return result
+    }
+
+    func indexPage() -> String {
+        SiteIndex.render(
+            title: title,
+            entries: files.indices.map { index in
+                SiteIndex.Entry(
+                    title: titles[index], description: descriptions[index],
+                    href: SiteNavigation.href(from: "index", to: files[index].outputName), path: files[index].path)
+            })
+    }
+
+    func navigation(for index: Int) -> SiteNavigation {
+        let page = files[index].outputName
+        func link(_ other: Int) -> SiteNavigation.Link? {
+            guard files.indices.contains(other) else { return nil }
+            return SiteNavigation.Link(
+                title: titles[other], href: SiteNavigation.href(from: page, to: files[other].outputName))
+        }
+        return SiteNavigation(
+            index: SiteNavigation.Link(title: title, href: SiteNavigation.href(from: page, to: "index")),
+            previous: link(index - 1), next: link(index + 1))
     }
 }

@@ -174,3 +174,13 @@ import Testing
         #expect(process.terminationStatus == 0 && text.contains("valid"), "\(text)")
     }
 }
+
+@Suite struct SiteNavigationTests {
+    @Test(arguments: [
+        ("a/b", "index", "../index.html"), ("a/b", "a/c", "c.html"), ("a/b", "d/e", "../d/e.html"),
+        ("index", "a/b", "a/b.html"), ("x", "y", "y.html"), ("a/b/c", "a/d", "../d.html"),
+    ])
+    func relativeLinks(from: String, to: String, expected: String) {
+        #expect(SiteNavigation.href(from: from, to: to) == expected)
+    }
+}

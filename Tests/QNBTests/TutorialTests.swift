@@ -38,6 +38,8 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         var figures = 0
         let committed = Self.notebooks.deletingLastPathComponent().appendingPathComponent("output")
+        let storedIndex = try? String(contentsOf: committed.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(storedIndex == (try box.read("output/index.html")), "output/index.html is out of date")
         for name in names {
             let page = try box.read("output/\(name.dropLast(3)).html")
             // The committed page is the current one (regenerate with `qnb run notebooks/`).

@@ -40,6 +40,7 @@ public enum HTMLPage {
         writer.newline()
         writer.open("div", class: showsTOC ? "qnb-layout qnb-layout--toc" : "qnb-layout")
         writer.newline()
+        options.navigation?.top(into: &writer)
         if !notebook.hasLevelOneHeading {
             writer.open("header", class: "qnb-header")
             writer.element("h1", class: "qnb-title", text: notebook.title)
@@ -62,6 +63,7 @@ public enum HTMLPage {
         for cell in notebook.cells where !placed.contains(cell.fenceLine) {
             writer.trusted(cellHTML[cell.fenceLine] ?? "")
         }
+        options.navigation?.bottom(into: &writer)
         writer.close("main")
         writer.newline()
         writer.open("footer", class: "qnb-footer")

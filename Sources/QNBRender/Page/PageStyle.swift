@@ -278,6 +278,19 @@ enum PageStyle {
         .hl-label { color: var(--hl-label); }
         .hl-operator { color: var(--hl-operator); }
 
+        .qnb-site-nav--top { font-size: 0.85rem; margin-bottom: 1rem; }
+        .qnb-site-nav a { color: var(--muted); text-decoration: none; }
+        .qnb-site-nav a:hover { color: var(--accent); text-decoration: underline; }
+        .qnb-site-nav--pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 3.5rem; }
+        .qnb-site-nav--pager a { display: flex; flex-direction: column; max-width: 48%; padding: 0.6rem 0.9rem; border: 1px solid var(--border); border-radius: 8px; }
+        .qnb-pager-next { margin-left: auto; text-align: right; }
+        .qnb-pager-label { font-size: 0.75rem; color: var(--faint); text-transform: uppercase; letter-spacing: 0.04em; }
+        .qnb-pager-title { color: var(--accent); }
+        .qnb-index { padding-left: 1.4rem; }
+        .qnb-index li { margin: 0 0 1.3rem; }
+        .qnb-index-title { font-weight: 600; font-size: 1.05rem; }
+        .qnb-index-description { margin: 0.25rem 0 0; color: var(--muted); }
+        .qnb-index-path { margin: 0.15rem 0 0; font-size: 0.78rem; color: var(--faint); font-family: var(--font-mono); }
         .qnb-footer { margin-top: 4.5rem; padding-top: 1.25rem; border-top: 1px solid var(--border); font-size: 0.8rem; color: var(--faint); }
         .qnb-footer p { margin: 0; }
 

@@ -9,8 +9,14 @@ public struct RenderOptions: Hashable, Sendable {
     /// A check's result to show on the page (`qnb check --html`): differing cells highlighted,
     /// each with the snapshot's output beside the new one.
     public var review: CheckReview?
+    /// Links to the site's index and the neighbouring notebooks (`qnb run FOLDER`).
+    public var navigation: SiteNavigation?
 
-    public init(allowUnsafeHTML: Bool = false, tableOfContentsMinimumHeadings: Int? = 3, review: CheckReview? = nil) {
+    public init(
+        allowUnsafeHTML: Bool = false, tableOfContentsMinimumHeadings: Int? = 3, review: CheckReview? = nil,
+        navigation: SiteNavigation? = nil
+    ) {
+        self.navigation = navigation
         self.allowUnsafeHTML = allowUnsafeHTML
         self.tableOfContentsMinimumHeadings = tableOfContentsMinimumHeadings
         self.review = review

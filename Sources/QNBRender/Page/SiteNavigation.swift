@@ -1,0 +1,148 @@
+/// Where a page sits in a site of notebooks (`qnb run FOLDER`): the index and its neighbours in
+/// reading order. Links are relative, so the site works from any folder and offline.
+public struct SiteNavigation: Hashable, Sendable {
+    public struct Link: Hashable, Sendable {
+        public var title: String
+        public var href: String
+
+        public init(title: String, href: String) {
+            self.title = title
+            self.href = href
+        }
+    }
+
+    public var index: Link
+    public var previous: Link?
+    public var next: Link?
+
+    public init(index: Link, previous: Link? = nil, next: Link? = nil) {
+        self.index = index
+        self.previous = previous
+        self.next = next
+    }
+
+    /// The relative link from the page `from` to the page `to`, both output paths without
+    /// extension relative to the output folder (`a/b` → `index`: `../index.html`).
+    public static func href(from: String, to: String) -> String {
+        let fromFolders = from.split(separator: "/").dropLast()
+        var toParts = to.split(separator: "/")
+        var common = 0
+        while common < fromFolders.count, common < toParts.count - 1, fromFolders[common] == toParts[common] {
+            common += 1
+        }
+        toParts.removeFirst(common)
+        let ups = Array(repeating: "..", count: fromFolders.count - common)
+        return (ups + toParts.map(String.init)).joined(separator: "/") + ".html"
+    }
+
+    /// The bar at the top of a page: back to the index.
+    func top(into writer: inout HTMLWriter) {
+        writer.open("nav", class: "qnb-site-nav qnb-site-nav--top", ["aria-label": "Site"])
+        writer.element("a", ["href": index.href], text: "← " + index.title)
+        writer.close("nav")
+        writer.newline()
+    }
+
+    /// The links at the bottom of a page: previous and next notebook.
+    func bottom(into writer: inout HTMLWriter) {
+        writer.open("nav", class: "qnb-site-nav qnb-site-nav--pager", ["aria-label": "Previous and next"])
+        if let previous {
+            writer.open("a", class: "qnb-pager-previous", ["href": previous.href, "rel": "prev"])
+            writer.element("span", class: "qnb-pager-label", text: "Previous")
+            writer.element("span", class: "qnb-pager-title", text: previous.title)
+            writer.close("a")
+        }
+        if let next {
+            writer.open("a", class: "qnb-pager-next", ["href": next.href, "rel": "next"])
+            writer.element("span", class: "qnb-pager-label", text: "Next")
+            writer.element("span", class: "qnb-pager-title", text: next.title)
+            writer.close("a")
+        }
+        writer.close("nav")
+        writer.newline()
+    }
+}
+
+/// The index page of a site of notebooks: every notebook with its title and description, in
+/// reading order, and whether its run succeeded.
+public enum SiteIndex {
+    public struct Entry: Hashable, Sendable {
+        public var title: String
+        public var description: String?
+        public var href: String
+        /// The notebook's source path, shown small under the title.
+        public var path: String
+
+        public init(title: String, description: String?, href: String, path: String) {
+            self.title = title
+            self.description = description
+            self.href = href
+            self.path = path
+        }
+    }
+
+    public static func render(title: String, entries: [Entry]) -> String {
+        var writer = HTMLWriter()
+        writer.trusted("<!DOCTYPE html>\n")
+        writer.open("html", ["lang": "en"])
+        writer.newline()
+        writer.open("head")
+        writer.newline()
+        writer.open("meta", ["charset": "utf-8"])
+        writer.newline()
+        writer.open("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
+        writer.newline()
+        writer.open("meta", ["name": "color-scheme", "content": "light dark"])
+        writer.newline()
+        writer.open("meta", ["name": "generator", "content": "qnb"])
+        writer.newline()
+        writer.element("title", text: title)
+        writer.newline()
+        writer.open("style")
+        writer.trusted(PageStyle.css)
+        writer.close("style")
+        writer.newline()
+        writer.close("head")
+        writer.newline()
+        writer.open("body")
+        writer.newline()
+        writer.open("div", class: "qnb-layout")
+        writer.newline()
+        writer.open("header", class: "qnb-header")
+        writer.element("h1", class: "qnb-title", text: title)
+        writer.newline()
+        writer.element(
+            "p", class: "qnb-description", text: "\(entries.count) \(entries.count == 1 ? "notebook" : "notebooks")")
+        writer.close("header")
+        writer.newline()
+        writer.open("main", class: "qnb-content")
+        writer.newline()
+        writer.open("ol", class: "qnb-index")
+        writer.newline()
+        for entry in entries {
+            writer.open("li")
+            writer.element("a", class: "qnb-index-title", ["href": entry.href], text: entry.title)
+            if let description = entry.description {
+                writer.element("p", class: "qnb-index-description", text: description)
+            }
+            writer.element("p", class: "qnb-index-path", text: entry.path)
+            writer.close("li")
+            writer.newline()
+        }
+        writer.close("ol")
+        writer.newline()
+        writer.close("main")
+        writer.newline()
+        writer.open("footer", class: "qnb-footer")
+        writer.element("p", text: "Generated by qnb")
+        writer.close("footer")
+        writer.newline()
+        writer.close("div")
+        writer.newline()
+        writer.close("body")
+        writer.newline()
+        writer.close("html")
+        writer.newline()
+        return writer.html
+    }
+}
