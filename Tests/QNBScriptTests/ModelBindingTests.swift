@@ -72,6 +72,21 @@ import Testing
             setup: Array(Self.setup.prefix(2)), configuration: configuration, library: .qnb)
     }
 
+    /// Samples a notebook brings itself (from `load` or literals) become a data set to train on.
+    @Test func ownDataTrainsLikeBuiltInData() {
+        let source = """
+            let x = tensor([[0, 0], [0, 1], [1, 0], [1, 1], [0.1, 0.1], [0.9, 0.9]])
+            let own = dataset(features: x, labels: [0, 1, 1, 0, 0, 0], name: "xor-ish")
+            var net = mlp([2, 8, 2], seed: 1)
+            let log = train(&net, on: own, epochs: 3, batchSize: 2, seed: 0)
+            (own.count, own.classes, own.classCounts, log.loss.count, log.validationLoss.count)
+            """
+        #expect(Self.display(source) == "(6, 2, [4, 2], 3, 0)")
+        expectCellError(
+            "1️⃣dataset(features: tensor([[1, 2], [3, 4]]), labels: [0, -1])",
+            "Dataset: label -1 of sample 1 is outside 0..<1 (the class count)", library: .qnb)
+    }
+
     @Test func mistakesAreLocatedErrors() {
         expectCellError(
             "dataset(.digits, count: 1️⃣10)", "the digits data set is fixed: 1,797 images; count and noise do not apply",

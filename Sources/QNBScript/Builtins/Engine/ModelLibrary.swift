@@ -163,6 +163,26 @@ extension EngineBindings {
                 })
         }
         library.register(
+            "dataset",
+            [
+                .labeled("features", .any), .labeled("labels", .array(.int)),
+                .labeled("classes", .optional(.int), default: .null),
+                .labeled("name", .string, default: .string("data")),
+            ],
+            returns: datasetType,
+            doc: "Your own labelled samples: features [count, …] (a tensor, e.g. from `load`, or nested arrays) and "
+                + "one class index per sample, 0…classes−1 (classes defaults to the largest label + 1)."
+        ) { args, _ in
+            let features = try tensor(args, 0)
+            let labels = try args.ints(1)
+            let classes = try args.optional(2).map { try $0.asInt() }
+            let name = try args.string(3)
+            return .object(
+                try engine { () throws(QuantEngineError) in
+                    try Dataset(name: name, features: features, labels: labels, classCount: classes)
+                })
+        }
+        library.register(
             "scatter",
             [
                 .unlabeled("data", datasetType),
@@ -430,6 +450,9 @@ extension EngineBindings {
             }
             t.property("validationAccuracy", .array(.double), doc: "Validation accuracy per epoch (if validated).") {
                 .doubles($0.epochs.compactMap(\.validationAccuracy))
+            }
+            t.property("validationLoss", .array(.double), doc: "Validation loss per epoch (if validated).") {
+                .doubles($0.epochs.compactMap(\.validationLoss))
             }
             t.property("epochs", .int, doc: "Number of epochs.") { .int($0.epochs.count) }
         }
