@@ -27,6 +27,7 @@ extension Network {
     public func integerLogits(_ x: Tensor) throws(QuantEngineError) -> Tensor {
         let batch = try batchSize(of: x)
         try checkIntegerInference()
+        try checkBatch(batch, operation: "integer inference")
         var signal = Signal.float(x.scalars)
         for (l, layer) in layers.enumerated() {
             if let parameters = layer.inputQuantization {

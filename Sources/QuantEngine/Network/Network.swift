@@ -195,11 +195,12 @@ public struct Network: Sendable, Equatable {
         result.reserveCapacity(batch * outputs)
         let parameters = NetworkParameters(self)
         let quantizers = storedInputQuantizers
+        let step = try batchLimit(Self.inferenceBatch, operation: "logits")
         x.withUnsafeBufferPointer { input in
             let sample = input.count / Swift.max(batch, 1)
             var start = 0
             while start < batch {
-                let size = Swift.min(Self.inferenceBatch, batch - start)
+                let size = Swift.min(step, batch - start)
                 let slice = UnsafeBufferPointer(rebasing: input[(start * sample)..<((start + size) * sample)])
                 result +=
                     forward(
@@ -219,6 +220,44 @@ public struct Network: Sendable, Equatable {
 
     /// Samples per forward pass when running inference over many samples (bounds memory only).
     static let inferenceBatch = 256
+
+    /// The most Float32 values one forward pass may keep (1 GiB): every layer's input and output
+    /// and the convolutions' windows, for the whole batch.
+    public static let workingMemoryLimit = 1 << 28
+
+    /// Values one sample occupies in a recorded forward pass.
+    var valuesPerSample: Int {
+        var total = outputCount
+        for layer in layers {
+            total += layer.inputShape.reduce(1, *)
+            if case .conv2d = layer.kind, let weight = layer.weight {
+                let window = weight.count / Swift.max(weight.shape[0], 1)
+                total += window * layer.outputShape.dropFirst().reduce(1, *)
+            }
+        }
+        return total
+    }
+
+    /// The largest batch that fits `workingMemoryLimit`, at most `preferred`.
+    func batchLimit(_ preferred: Int, operation: String) throws(QuantEngineError) -> Int {
+        let perSample = Swift.max(valuesPerSample, 1)
+        guard perSample <= Self.workingMemoryLimit else {
+            throw .invalidArgument(
+                "\(operation): one sample needs \(perSample) values of activations, more than the \(Self.workingMemoryLimit) "
+                    + "(1 GiB) a forward pass may use")
+        }
+        return Swift.max(1, Swift.min(preferred, Self.workingMemoryLimit / perSample))
+    }
+
+    /// Throws unless `batch` samples fit `workingMemoryLimit` in one forward pass.
+    func checkBatch(_ batch: Int, operation: String) throws(QuantEngineError) {
+        let limit = try batchLimit(batch, operation: operation)
+        guard batch <= limit else {
+            throw .invalidArgument(
+                "\(operation): a batch of \(batch) samples needs more than 1 GiB of activations; at most \(limit) fit "
+                    + "(use a smaller batchSize)")
+        }
+    }
 
     static func argmax(_ values: [Float], classes: Int) -> [Int] {
         guard classes > 0 else { return [] }

@@ -179,7 +179,9 @@ struct CalibrationStatistics {
         }
         let batch = try network.batchSize(of: samples)
         let sampleSize = samples.count / Swift.max(batch, 1)
-        let step = activations?.observer != nil ? (activations?.batchSize ?? 32) : Network.inferenceBatch
+        let step = try network.batchLimit(
+            activations?.observer != nil ? (activations?.batchSize ?? 32) : Network.inferenceBatch,
+            operation: "calibration")
         let parameters = NetworkParameters(network)
         var start = 0
         while start < batch {

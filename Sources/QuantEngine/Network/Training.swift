@@ -147,6 +147,7 @@ extension Network {
         try validate(samples, operation: "train")
         if let validation { try validate(validation, operation: "train (validation)") }
         guard samples.count > 0 else { throw .emptyTensor(operation: "train") }
+        try checkBatch(Swift.min(options.batchSize, samples.count), operation: "train")
         var hooks = hooks
         hooks.afterStep = keepingPrunedWeights(after: hooks.afterStep)
         var parameters = NetworkParameters(self)

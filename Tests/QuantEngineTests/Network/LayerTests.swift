@@ -79,6 +79,24 @@ import Testing
         }
     }
 
+    /// A forward pass keeps at most 1 GiB of activations: a large image network refuses a batch
+    /// that would need more (before allocating), and inference splits its batches to fit.
+    @Test func activationMemoryIsBounded() throws {
+        var network = try Network.cnn(input: [1, 1024, 1024], channels: [2], classes: 2, seed: 0)
+        #expect(network.valuesPerSample > (1 << 28) / 64)
+        let perSample = network.valuesPerSample
+        let fits = Network.workingMemoryLimit / perSample
+        #expect(try network.batchLimit(256, operation: "t") == fits)
+        #expect(throws: QuantEngineError.self) { try network.checkBatch(fits + 1, operation: "t") }
+        let images = try Dataset(
+            name: "big", features: try Tensor.zeros([fits + 1, 1, 1024, 1024]),
+            labels: Array(repeating: 0, count: fits + 1),
+            classCount: 2)
+        #expect(throws: QuantEngineError.self) {
+            try network.train(on: images, options: TrainingOptions(batchSize: fits + 1))
+        }
+    }
+
     /// He initialisation: the weights of a wide ReLU layer have standard deviation √(2 / fanIn).
     @Test func initialisationFollowsTheDocumentedScales() throws {
         let network = try Network.mlp([400, 300, 10], activation: .relu, seed: 1)
