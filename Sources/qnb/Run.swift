@@ -91,7 +91,9 @@ struct RunJob: Sendable {
         if verbose { transcript.out(Self.outputText(of: run, path: file.path)) }
         NotebookLoader.report(run, into: &transcript)
 
-        let page = HTMLPage.render(run)
+        let rendered = HTMLPage.renderPage(run)
+        let page = rendered.html
+        NotebookLoader.report(rendered.warnings, of: run.notebook, into: &transcript)
         stages.lap("render page")
         let destination = OutputPaths.joined(outputDirectory, file.outputName + ".html")
         do {
@@ -169,6 +171,14 @@ enum NotebookLoader {
             if error.diagnostics.isEmpty { transcript.err("qnb: error: \(error)\n") }
             return nil
         }
+    }
+
+    /// Warnings about the notebook found while rendering its page, with their source lines.
+    static func report(_ warnings: [Diagnostic], of notebook: Notebook, into transcript: inout Transcript) {
+        guard !warnings.isEmpty else { return }
+        var printer = DiagnosticPrinter()
+        printer.sources[notebook.path] = notebook.source
+        for warning in warnings { transcript.err(printer.format(warning)) }
     }
 
     /// The cells' warnings and unexpected errors, with their source lines.
