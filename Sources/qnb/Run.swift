@@ -119,7 +119,10 @@ struct RunJob: Sendable {
         if verbose { transcript.out(Self.outputText(of: run, path: file.path)) }
         NotebookLoader.report(run, into: &transcript)
 
-        let page = formats.contains(.html) ? HTMLPage.render(run, options: RenderOptions(navigation: navigation)) : nil
+        let rendered =
+            formats.contains(.html) ? HTMLPage.renderPage(run, options: RenderOptions(navigation: navigation)) : nil
+        let page = rendered?.html
+        if let rendered { NotebookLoader.report(rendered.warnings, of: run.notebook, into: &transcript) }
         stages.lap("render page")
         let destination = OutputPaths.joined(outputDirectory, file.outputName + ".html")
         do {
@@ -205,6 +208,14 @@ enum NotebookLoader {
             if error.diagnostics.isEmpty { transcript.err("qnb: error: \(error)\n") }
             return nil
         }
+    }
+
+    /// Warnings about the notebook found while rendering its page, with their source lines.
+    static func report(_ warnings: [Diagnostic], of notebook: Notebook, into transcript: inout Transcript) {
+        guard !warnings.isEmpty else { return }
+        var printer = DiagnosticPrinter()
+        printer.sources[notebook.path] = notebook.source
+        for warning in warnings { transcript.err(printer.format(warning)) }
     }
 
     /// The cells' warnings and unexpected errors, with their source lines.

@@ -8,6 +8,12 @@ public enum HTMLPage {
     /// `options.allowUnsafeHTML`), each cell with its highlighted code and outputs in place, a
     /// title block, a table of contents for longer notebooks, light and dark themes.
     public static func render(_ run: NotebookRun, options: RenderOptions = RenderOptions()) -> String {
+        renderPage(run, options: options).html
+    }
+
+    /// The page as `render(_:options:)` builds it, with the warnings found while rendering
+    /// the prose (formulas that could not be converted and show as TeX).
+    public static func renderPage(_ run: NotebookRun, options: RenderOptions = RenderOptions()) -> RenderedPage {
         let notebook = run.notebook
         let cells = CellRenderer(run: run, review: options.review)
         var cellHTML: [Int: String] = [:]
@@ -23,13 +29,14 @@ public enum HTMLPage {
             references[reference.label] = (reference.label, reference.displayName)
         }
         let prose = ProseRenderer(
+            notebookPath: notebook.path,
             cellHTML: cellHTML,
             headingAnchors: Dictionary(
                 notebook.headings.map { ($0.line, $0.anchor) }, uniquingKeysWith: { first, _ in first }),
             afterFirstTitle: notebook.hasLevelOneHeading ? titleBlock : nil,
             references: references,
             allowUnsafeHTML: options.allowUnsafeHTML)
-        let (proseHTML, placed) = prose.render(notebook.markdown)
+        let (proseHTML, placed, warnings) = prose.render(notebook.markdown)
 
         var writer = HTMLWriter()
         writer.trusted("<!DOCTYPE html>\n")
@@ -76,7 +83,7 @@ public enum HTMLPage {
         writer.newline()
         writer.close("html")
         writer.newline()
-        return writer.html
+        return RenderedPage(html: writer.html, warnings: warnings)
     }
 
     private static func head(_ notebook: Notebook, into writer: inout HTMLWriter) {

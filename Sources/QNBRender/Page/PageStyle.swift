@@ -153,6 +153,17 @@ enum PageStyle {
         h1:hover .qnb-anchor, h2:hover .qnb-anchor, h3:hover .qnb-anchor, h4:hover .qnb-anchor, .qnb-anchor:focus { opacity: 1; }
         .qnb-xref { white-space: nowrap; }
 
+        /* Math (MathML Core, rendered by the browser) */
+        math { font-family: "STIX Two Math", "Latin Modern Math", "Cambria Math", "Libertinus Math", "TeX Gyre Termes Math", "DejaVu Math TeX Gyre", "Noto Sans Math", math; font-size: 1.08em; }
+        .qnb-math-display { display: block; margin: 0.9rem 0; padding: 0.15rem 0; overflow-x: auto; overflow-y: hidden; }
+        .qnb-math-display > math { width: max-content; min-width: 100%; margin: 0; }
+        mtd[columnalign="left"] { text-align: left; }
+        mtd[columnalign="right"] { text-align: right; }
+        mtable[columnspacing="0em"] > mtr > mtd { padding: 0.3em 0; }
+        mtable[columnspacing="0em"] > mtr > mtd:nth-child(2n+3) { padding-left: 2em; }
+        .qnb-tex-error { color: var(--error); background: var(--error-bg); border: 1px dashed var(--error-border); }
+        .qnb-tex-error--display { display: block; width: fit-content; max-width: 100%; margin: 0.9rem auto; padding: 0.4rem 0.7rem; white-space: pre-wrap; }
+
         /* Title block */
         .qnb-header { margin-bottom: 2rem; }
         .qnb-description { font-size: 1.2rem; line-height: 1.55; color: var(--muted); margin: 0 0 1rem; }
@@ -326,6 +337,7 @@ enum PageStyle {
           h1, h2, h3, h4 { break-after: avoid; }
           pre { white-space: pre-wrap; overflow-wrap: anywhere; overflow: visible; }
           .qnb-table-wrap { overflow: visible; }
+          .qnb-math-display { overflow: visible; break-inside: avoid; }
           a { color: inherit; }
         }
         """#

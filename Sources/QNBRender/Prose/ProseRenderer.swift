@@ -1,5 +1,6 @@
 import CCmark
 import QNBNotebook
+import QNBScript
 
 #if canImport(Glibc)
     import Glibc
@@ -10,9 +11,12 @@ import QNBNotebook
 #endif
 
 /// Renders the notebook's Markdown with cmark, with each cell's HTML in place of its fenced
-/// block, anchors on headings, `@fig-…` mentions as links, and images turned into links (a page
-/// makes no request of its own). All cmark objects live and die inside `render(_:)`.
+/// block, anchors on headings, `@fig-…` mentions as links, images turned into links (a page
+/// makes no request of its own), and `$…$`/`$$…$$` math as MathML. All cmark objects live and
+/// die inside `render(_:)`.
 struct ProseRenderer {
+    /// The notebook's path, for the location of warnings.
+    var notebookPath: String
     /// The finished HTML of each cell, by the notebook line of its opening fence.
     var cellHTML: [Int: String]
     /// Heading anchors by the heading's notebook line.
@@ -23,12 +27,20 @@ struct ProseRenderer {
     var references: [String: (anchor: String, text: String)]
     var allowUnsafeHTML: Bool
 
-    /// The prose as HTML, and the fence lines of the cells that were placed.
-    func render(_ markdown: String) -> (html: String, placedCells: Set<Int>) {
-        let document: OpaquePointer? = markdown.withCString { pointer in
-            cmark_parse_document(pointer, markdown.utf8.count, CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8)
+    /// The prose as HTML, the fence lines of the cells that were placed, and warnings about
+    /// formulas that could not be rendered.
+    ///
+    /// Math is taken out of the text before cmark parses it (each formula replaced by a
+    /// placeholder), converted to MathML, and put in place of the placeholders in cmark's HTML;
+    /// where a placeholder ended up in a code span or a link target, the TeX is put back as text.
+    func render(_ markdown: String) -> (html: String, placedCells: Set<Int>, warnings: [Diagnostic]) {
+        let math = Self.extractMath(from: markdown)
+        let (formulas, warnings) = renderMath(math)
+        let source = math.markdown
+        let document: OpaquePointer? = source.withCString { pointer in
+            cmark_parse_document(pointer, source.utf8.count, CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8)
         }
-        guard let document else { return ("", []) }
+        guard let document else { return ("", [], warnings) }
         defer { cmark_node_free(document) }
         let renderOptions = allowUnsafeHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
 
@@ -43,9 +55,17 @@ struct ProseRenderer {
                 let line = Int(cmark_node_get_start_line(node))
                 switch (cmark_node_get_type(node), event) {
                 case (CMARK_NODE_CODE_BLOCK, CMARK_EVENT_ENTER):
-                    guard let html = cellHTML[line] else { break }
+                    guard let html = cellHTML[line] else {
+                        restoreLiteral(of: node, math)
+                        break
+                    }
                     replace(node, with: html, iterator: iterator)
                     placed.insert(line)
+                case (CMARK_NODE_CODE, CMARK_EVENT_ENTER), (CMARK_NODE_HTML_INLINE, CMARK_EVENT_ENTER),
+                    (CMARK_NODE_HTML_BLOCK, CMARK_EVENT_ENTER):
+                    restoreLiteral(of: node, math)
+                case (CMARK_NODE_LINK, CMARK_EVENT_ENTER):
+                    restoreDestination(of: node, math)
                 case (CMARK_NODE_HEADING, CMARK_EVENT_EXIT):
                     let level = Int(cmark_node_get_heading_level(node))
                     var html = headingHTML(node, level: level, anchor: headingAnchors[line], options: renderOptions)
@@ -57,15 +77,19 @@ struct ProseRenderer {
                 case (CMARK_NODE_TEXT, CMARK_EVENT_ENTER):
                     linkMentions(in: node, iterator: iterator)
                 case (CMARK_NODE_IMAGE, CMARK_EVENT_EXIT):
-                    replaceImageWithLink(node, iterator: iterator)
+                    restoreDestination(of: node, math)
+                    replaceImageWithLink(node, iterator: iterator, math: math)
                 default:
                     break
                 }
             }
         }
-        guard let rendered = cmark_render_html(document, renderOptions) else { return ("", placed) }
+        guard let rendered = cmark_render_html(document, renderOptions) else { return ("", placed, warnings) }
         defer { free(rendered) }
-        return (String(cString: rendered), placed)
+        let html = math.replacingPlaceholders(in: String(cString: rendered), joinLines: true) { span, occurrence in
+            occurrence == 0 ? formulas[span] : ""
+        }
+        return (html, placed, warnings)
     }
 
     /// Puts a custom block with `html` in place of `node`, frees `node`, and resumes the walk
@@ -138,9 +162,12 @@ struct ProseRenderer {
 
     /// An image would make the page fetch a file or a URL; it becomes a link to it instead, its
     /// alt text the link text. Inline `data:` images stay.
-    private func replaceImageWithLink(_ image: OpaquePointer, iterator: OpaquePointer) {
+    private func replaceImageWithLink(_ image: OpaquePointer, iterator: OpaquePointer, math: MathExtraction) {
         let url = cmark_node_get_url(image).map { String(cString: $0) } ?? ""
-        if url.lowercased().hasPrefix("data:image/") { return }
+        if url.lowercased().hasPrefix("data:image/") {
+            restoreText(under: image, math)
+            return
+        }
         guard let link = cmark_node_new(CMARK_NODE_LINK) else { return }
         cmark_node_set_url(link, url)
         if let title = cmark_node_get_title(image) { cmark_node_set_title(link, title) }
