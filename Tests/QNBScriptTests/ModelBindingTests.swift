@@ -109,6 +109,9 @@ import Testing
         expectCellError(
             "prune(net, sparsity: 1️⃣1)", "pruning sparsity must be in 0..<1, got 1.0", setup: Self.setup, library: .qnb)
         expectCellError(
+            "1️⃣prune(net, structure: .nm(0, 0))", "N:M pruning needs 1 ≤ N < M and 2 ≤ M ≤ 1024, got 0:0",
+            setup: Self.setup, library: .qnb)
+        expectCellError(
             "train(&net, on: data.train, epochs: 1️⃣0)", "epochs must be 1…10000, got 0", setup: Self.setup, library: .qnb
         )
         expectCellError(

@@ -179,7 +179,7 @@ extension EngineBindings {
                 let n = try values.first?.asInt() ?? 2
                 let m = try values.dropFirst().first?.asInt() ?? 4
                 structure = .nm(n, m)
-                if sparsity == nil, m > 0 { sparsity = 1 - Double(n) / Double(m) }
+                if sparsity == nil { sparsity = m > 0 ? 1 - Double(n) / Double(m) : 0 }
             default: structure = .unstructured
             }
             guard let sparsity else {
