@@ -20,6 +20,14 @@ import Testing
         return figure
     }
 
+    /// Regression: an `hline` on a bar chart was accepted and silently not drawn.
+    @Test func barChartsRefuseReferenceLines() {
+        expectCellError(
+            "plot(1️⃣bar(labels: [\"a\", \"b\"], values: [1, 2]), hline(1.5))",
+            "bar charts cannot carry reference lines, bands or levels; add the reference as another bar series",
+            library: .qnb)
+    }
+
     /// `plot` takes its parts one by one or as an array built in a loop, with the same result.
     @Test func plotTakesAnArrayOfParts() {
         let source = """

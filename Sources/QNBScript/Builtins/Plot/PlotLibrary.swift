@@ -315,6 +315,14 @@ enum PlotBindings {
                 }
                 combined[keyPath: keyPath] = size
             }
+            // Bar charts have categories on one axis; reference lines and bands would be silently
+            // dropped by both renderers, so they are refused instead.
+            let hasBars = combined.series.contains { if case .bar = $0 { return true } else { return false } }
+            if hasBars, !combined.annotations.isEmpty {
+                throw args.error(
+                    0,
+                    "bar charts cannot carry reference lines, bands or levels; add the reference as another bar series")
+            }
             return .object(ScriptFigure(combined))
         }
     }
