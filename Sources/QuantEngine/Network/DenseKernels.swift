@@ -12,36 +12,32 @@ enum DenseKernels {
         _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, into c: UnsafeMutablePointer<Float>,
         m: Int, k: Int, n: Int, accumulate: Bool = false
     ) {
-        func row(_ i: Int) {
-            let ci = c + i * n
-            if !accumulate { ci.update(repeating: 0, count: n) }
-            let ai = a + i * k
-            for p in 0..<k {
-                let s = ai[p]
-                if s == 0 { continue }  // adds +0 · b: leaves c unchanged unless b holds inf/NaN
-                let bp = b + p * n
-                for j in 0..<n { ci[j] += s * bp[j] }
-            }
-        }
-        if m > 1 && m * k * n >= 1 << 21 {
-            Parallel.concurrentPerform(iterations: m, row)
-        } else {
-            for i in 0..<m { row(i) }
-        }
+        product(a, rowStride: k, depthStride: 1, b, into: c, m: m, k: k, n: n, accumulate: accumulate)
     }
 
     /// `c[m×n] = aᵀ · b` for `a` stored `[k×m]` and `b` stored `[k×n]` (or `c += …`): the
-    /// gradient of a weight from a batch. Each `c[i, j]` sums over `p` in increasing order.
+    /// gradient of a weight from a batch.
     static func multiplyTransposedLeft(
         _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, into c: UnsafeMutablePointer<Float>,
         m: Int, k: Int, n: Int, accumulate: Bool = false
     ) {
+        product(a, rowStride: 1, depthStride: m, b, into: c, m: m, k: k, n: n, accumulate: accumulate)
+    }
+
+    /// The one product loop: `c[i, j] (+)= Σ_p a(i, p) · b[p, j]` with `a(i, p)` at
+    /// `a[i · rowStride + p · depthStride]`, `p` in increasing order.
+    @inline(__always)
+    private static func product(
+        _ a: UnsafePointer<Float>, rowStride: Int, depthStride: Int, _ b: UnsafePointer<Float>,
+        into c: UnsafeMutablePointer<Float>, m: Int, k: Int, n: Int, accumulate: Bool
+    ) {
         func row(_ i: Int) {
             let ci = c + i * n
             if !accumulate { ci.update(repeating: 0, count: n) }
+            let ai = a + i * rowStride
             for p in 0..<k {
-                let s = a[p * m + i]
-                if s == 0 { continue }
+                let s = ai[p * depthStride]
+                if s == 0 { continue }  // adds +0 · b: leaves c unchanged unless b holds inf/NaN
                 let bp = b + p * n
                 for j in 0..<n { ci[j] += s * bp[j] }
             }
