@@ -183,9 +183,11 @@ struct RunJob: Sendable {
         let executed = run.cells.filter { $0.status != .notRun && $0.status != .skipped }.count
         let failed = run.cells.filter { $0.status == .failed }.count
         let notRun = run.cells.filter { $0.status == .notRun }.count
-        var text = failed == 0 ? out.styled("✓", 32) : out.styled("✗", 31)
+        var text = run.succeeded ? out.styled("✓", 32) : out.styled("✗", 31)
         text += " \(file.path): \(executed) \(executed == 1 ? "cell" : "cells") run"
         if failed > 0 { text += ", \(failed) failed" }
+        let failedValues = run.inlineValues.filter { $0.status == .failed }.count
+        if failedValues > 0 { text += ", \(failedValues) inline \(failedValues == 1 ? "value" : "values") failed" }
         if notRun > 0 { text += ", \(notRun) not run" }
         text += " in \(formatDuration(elapsed.milliseconds)) → \(page)"
         return text
@@ -222,10 +224,16 @@ enum NotebookLoader {
     static func report(_ run: NotebookRun, into transcript: inout Transcript) {
         var printer = DiagnosticPrinter()
         printer.sources[run.notebook.path] = run.notebook.source
+        // Cells and prose values in document order, so errors print top to bottom.
+        var diagnostics: [Diagnostic] = []
         for cell in run.cells {
-            for warning in cell.warnings { transcript.err(printer.format(warning)) }
-            if cell.status == .failed, let error = cell.error { transcript.err(printer.format(error)) }
+            diagnostics += cell.warnings
+            if cell.status == .failed, let error = cell.error { diagnostics.append(error) }
         }
+        for value in run.inlineValues where value.status == .failed {
+            if let error = value.error { diagnostics.append(error) }
+        }
+        for diagnostic in diagnostics.sortedBySourceLocation() { transcript.err(printer.format(diagnostic)) }
     }
 }
 

@@ -67,7 +67,7 @@ import Testing
         _ = session.run("let mse = 0.000123456789\nlet bits = [4, 8]", origin: SourceOrigin(file: "n.md", line: 1))
         let value = try? session.evaluate("mse * 2", origin: SourceOrigin(file: "n.md", line: 12)).get()
         #expect(value == .double(0.000246913578))
-        #expect(value?.inlineText == "0.000246914")
+        #expect(value.map { try? ProseFormatting.text(of: $0).text } == "0.0002469")
         #expect((try? session.evaluate("bits.count", origin: SourceOrigin(file: "n.md", line: 12)).get()) == .int(2))
         guard case .failure(let error) = session.evaluate("missing + 1", origin: SourceOrigin(file: "n.md", line: 12))
         else {

@@ -29,7 +29,6 @@ import Testing
         let value: Value = .tuple(ScriptTuple([.string("a"), .optional(.int(1)), .null], labels: ["s", nil, "n"]))
         #expect(value.description == "(s: \"a\", Optional(1), n: nil)")
         #expect(Value.string("plain").display == .text("plain"))
-        #expect(Value.double(0.000123456789).inlineText == "0.000123457")
         #expect(
             Value.option(OptionValue("perChannel", arguments: [.init(label: "axis", value: 0)])).literalDescription
                 == ".perChannel(axis: 0)")

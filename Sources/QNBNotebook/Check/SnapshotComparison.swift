@@ -72,15 +72,72 @@ public struct SnapshotComparison: Hashable, Sendable {
                 "the snapshot has \(expected.cells.count) cells, the notebook \(actual.cells.count): "
                     + "\(list) no longer \(removed.count == 1 ? "exists" : "exist")")
         }
+        let notebookTolerance = notebook.frontMatter.tolerance.map { Tolerance(relative: $0) } ?? defaultTolerance
+        differences += Self.compareInlineValues(
+            expected.inlineValues, actual.inlineValues, tolerance: notebookTolerance)
         notebookDifferences = differences
 
-        let notebookTolerance = notebook.frontMatter.tolerance.map { Tolerance(relative: $0) } ?? defaultTolerance
         cells = actual.cells.enumerated().map { index, record in
             let cell = index < notebook.cells.count ? notebook.cells[index] : nil
             let tolerance = cell?.options.tolerance.map { Tolerance(relative: $0) } ?? notebookTolerance
             let old = index < expected.cells.count ? expected.cells[index] : nil
             return Self.compare(old, record, check: cell?.options.check ?? true, tolerance: tolerance)
         }
+    }
+
+    /// The prose values that differ, failed, or were added or removed, each a located sentence:
+    /// `line 12, column 20: \(mse) was 0.001235, now 0.001301 (relative difference 5.1e-02)`.
+    /// Numbers compare with the notebook's tolerance, other values as text with their numbers
+    /// compared the same way.
+    static func compareInlineValues(
+        _ expected: [Snapshot.InlineValueRecord], _ actual: [Snapshot.InlineValueRecord], tolerance: Tolerance
+    ) -> [String] {
+        var found: [String] = []
+        func place(_ record: Snapshot.InlineValueRecord) -> String {
+            "line \(record.line), column \(record.column): \\(\(record.expression))"
+        }
+        for (index, new) in actual.enumerated() {
+            switch new.status {
+            case .failed:
+                found.append("\(place(new)) failed: \(new.error?.message ?? "no value")")
+                continue
+            case .notRun:
+                found.append("\(place(new)) was not computed: a cell above it failed")
+                continue
+            case .succeeded:
+                break
+            }
+            guard index < expected.count else {
+                found.append("\(place(new)) is new: the snapshot has no inline value \(index + 1)")
+                continue
+            }
+            let old = expected[index]
+            if old.expression != new.expression {
+                found.append(
+                    "\(place(new)) was \\(\(old.expression)) in the snapshot (line \(old.line)); "
+                        + "the prose changed, run with --update")
+                continue
+            }
+            let same: Bool
+            if let a = old.number, let b = new.number {
+                same = tolerance.accepts(a, b)
+            } else {
+                same = NumericText(new.text ?? "").matches(NumericText(old.text ?? ""), tolerance: tolerance)
+            }
+            guard !same else { continue }
+            var sentence = "\(place(new)) was \(old.text ?? "not computed"), now \(new.text ?? "")"
+            if let a = old.number, let b = new.number {
+                sentence += " (relative difference \(Tolerance.short(Tolerance.relativeDifference(a, b))))"
+            }
+            found.append(sentence)
+        }
+        if expected.count > actual.count {
+            let removed = expected[actual.count...].map { "\\(\($0.expression)) (line \($0.line))" }
+            found.append(
+                "the snapshot has \(expected.count) inline values, the notebook \(actual.count): "
+                    + removed.joined(separator: ", ") + (removed.count == 1 ? " no longer exists" : " no longer exist"))
+        }
+        return found
     }
 
     static func describe(_ parameters: [String: String]) -> String {

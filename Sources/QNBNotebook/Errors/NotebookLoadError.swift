@@ -28,7 +28,7 @@ public struct NotebookLoadError: Error, Hashable, Sendable, CustomStringConverti
 extension Array where Element == Diagnostic {
     /// Sorted by file, line and column; the sort is stable, so problems at the same place keep the
     /// order they were found in.
-    func sortedBySourceLocation() -> [Diagnostic] {
+    public func sortedBySourceLocation() -> [Diagnostic] {
         enumerated().sorted { lhs, rhs in
             let (l, r) = (lhs.element.location, rhs.element.location)
             if l.file != r.file { return l.file < r.file }

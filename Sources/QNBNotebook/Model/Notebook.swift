@@ -12,6 +12,8 @@ public struct Notebook: Hashable, Sendable {
     public var markdown: String
     public var frontMatter: FrontMatter
     public var cells: [Cell]
+    /// The values computed in prose, `` `\(expr)` ``, in document order.
+    public var inlineExpressions: [InlineExpression]
     /// The front matter's `title`, else the first heading's text, else the file name without
     /// its extension.
     public var title: String
@@ -27,7 +29,8 @@ public struct Notebook: Hashable, Sendable {
 
     init(
         path: String, source: String, markdown: String, frontMatter: FrontMatter, cells: [Cell],
-        title: String, headings: [Heading], crossReferences: [CrossReference], warnings: [Diagnostic],
+        inlineExpressions: [InlineExpression], title: String, headings: [Heading], crossReferences: [CrossReference],
+        warnings: [Diagnostic],
         lines: SourceLines
     ) {
         self.path = path
@@ -35,6 +38,7 @@ public struct Notebook: Hashable, Sendable {
         self.markdown = markdown
         self.frontMatter = frontMatter
         self.cells = cells
+        self.inlineExpressions = inlineExpressions
         self.title = title
         self.headings = headings
         self.crossReferences = crossReferences

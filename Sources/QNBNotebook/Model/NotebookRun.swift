@@ -1,3 +1,4 @@
+import Foundation
 import QNBScript
 
 /// How a cell's run ended.
@@ -51,12 +52,40 @@ public struct CellRun: Hashable, Sendable {
     }
 }
 
+/// What evaluating one inline prose value produced.
+public struct InlineValueRun: Hashable, Sendable {
+    public enum Status: String, Hashable, Sendable, Codable {
+        case succeeded, failed
+        /// Not evaluated because a cell above it failed.
+        case notRun
+    }
+
+    /// The expression's index in `Notebook.inlineExpressions`.
+    public var index: Int
+    public var status: Status
+    /// What the page shows in place of the code span.
+    public var text: String?
+    /// The value, when it is a number: what `qnb check` compares with a tolerance.
+    public var number: Double?
+    public var error: Diagnostic?
+
+    public init(index: Int, status: Status, text: String? = nil, number: Double? = nil, error: Diagnostic? = nil) {
+        self.index = index
+        self.status = status
+        self.text = text
+        self.number = number
+        self.error = error
+    }
+}
+
 /// A notebook together with what each of its cells produced: what the renderer, the snapshot
 /// writer and the checker consume.
 public struct NotebookRun: Hashable, Sendable {
     public var notebook: Notebook
     /// One entry per cell of `notebook`, in the same order (`cells[i].cellIndex == i`).
     public var cells: [CellRun]
+    /// One entry per inline expression of `notebook`, in the same order.
+    public var inlineValues: [InlineValueRun]
     /// Warnings about the notebook as a whole (the parser's included), in source order.
     public var warnings: [Diagnostic]
     /// The parameter values the cells saw: front matter defaults with command-line overrides
@@ -64,16 +93,20 @@ public struct NotebookRun: Hashable, Sendable {
     public var parameters: [String: NotebookParameter]
 
     /// - Parameters:
+    ///   - inlineValues: The prose values; all `.notRun` when `nil`.
     ///   - warnings: Notebook-level warnings; the parser's (`notebook.warnings`) when `nil`.
     ///   - parameters: The values the cells saw; the front matter defaults when `nil`.
     public init(
         notebook: Notebook,
         cells: [CellRun],
+        inlineValues: [InlineValueRun]? = nil,
         warnings: [Diagnostic]? = nil,
         parameters: [String: NotebookParameter]? = nil
     ) {
         self.notebook = notebook
         self.cells = cells
+        self.inlineValues =
+            inlineValues ?? notebook.inlineExpressions.map { InlineValueRun(index: $0.index, status: .notRun) }
         self.warnings = warnings ?? notebook.warnings
         self.parameters = parameters ?? notebook.frontMatter.params
     }
@@ -97,8 +130,36 @@ public struct NotebookRun: Hashable, Sendable {
         return cells.first { $0.cellIndex == cell.index }
     }
 
-    /// Whether no cell failed unexpectedly.
-    public var succeeded: Bool { !cells.contains { $0.status == .failed } }
+    /// Whether no cell failed unexpectedly and every prose value could be computed.
+    public var succeeded: Bool {
+        !cells.contains { $0.status == .failed } && !inlineValues.contains { $0.status == .failed }
+    }
+
+    /// The value shown for `expression`, if the run has one.
+    public func value(of expression: InlineExpression) -> InlineValueRun? {
+        guard expression.index < inlineValues.count else { return nil }
+        return inlineValues[expression.index]
+    }
+
+    /// A heading's text with the literals of the inline expressions on its line replaced by
+    /// their values, for places that show plain text: the table of contents, the page title.
+    public func resolvingInlineValues(in heading: Heading) -> String {
+        guard heading.text.contains("\\(") else { return heading.text }
+        var result = heading.text
+        for expression in notebook.inlineExpressions where expression.line == heading.line {
+            guard let shown = value(of: expression)?.text, let range = result.range(of: expression.literal) else {
+                continue
+            }
+            result.replaceSubrange(range, with: shown)
+        }
+        return result
+    }
+
+    /// The notebook's title with the values of the inline expressions in its heading.
+    public var title: String {
+        guard notebook.frontMatter.title == nil, let first = notebook.headings.first else { return notebook.title }
+        return resolvingInlineValues(in: first)
+    }
 
     /// The first unexpected failure, if any.
     public var firstFailure: CellRun? { cells.first { $0.status == .failed } }

@@ -26,7 +26,14 @@ struct MarkdownOutline {
         var column: Int
     }
 
+    /// A code span `` `\(expr)` `` and the lines of the paragraph or heading that holds it.
+    struct InlineCode {
+        var literal: String
+        var blockLines: ClosedRange<Int>
+    }
+
     var fencedBlocks: [FencedBlock] = []
+    var inlineCode: [InlineCode] = []
     var headings: [HeadingNode] = []
     var textRuns: [TextRun] = []
 
@@ -45,6 +52,7 @@ struct MarkdownOutline {
         var heading: HeadingNode?
         var blockLine = 1
         var blockColumn = 1
+        var blockEndLine = 1
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
@@ -76,12 +84,16 @@ struct MarkdownOutline {
                 if entering {
                     blockLine = Int(cmark_node_get_start_line(node))
                     blockColumn = Int(cmark_node_get_start_column(node))
+                    blockEndLine = max(blockLine, Int(cmark_node_get_end_line(node)))
                 }
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 let literal = Self.string(cmark_node_get_literal(node))
                 heading?.text += literal
                 if type == CMARK_NODE_TEXT, !Self.isInsideLink(node) {
                     textRuns.append(TextRun(text: literal, line: blockLine, column: blockColumn))
+                }
+                if type == CMARK_NODE_CODE, InlineExpression.isInline(literal) {
+                    inlineCode.append(InlineCode(literal: literal, blockLines: blockLine...blockEndLine))
                 }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 heading?.text += " "

@@ -52,6 +52,20 @@ struct NotebookParser {
             }
         }
 
+        var locator = InlineExpressionLocator(markdown: markdown)
+        var inlineExpressions: [InlineExpression] = []
+        for code in outline.inlineCode {
+            let found = locator.locate(code.literal, blockLines: code.blockLines)
+            // A span qnb cannot find again (broken across block-quote lines) is still evaluated,
+            // located at its block.
+            let line = found?.line ?? code.blockLines.lowerBound
+            inlineExpressions.append(
+                InlineExpression(
+                    index: inlineExpressions.count, expression: String(code.literal.dropFirst(2).dropLast()),
+                    literal: code.literal, line: line, column: found?.column ?? 1, sourceRange: found?.range,
+                    cellsBefore: cells.count(where: { $0.fenceLine < line })))
+        }
+
         let headings = Self.anchoredHeadings(outline.headings, reserved: Set(cells.map(\.anchor)))
         let title = frontMatter.title ?? headings.first?.text ?? Self.fileStem(path)
 
@@ -61,7 +75,8 @@ struct NotebookParser {
         }
         return Notebook(
             path: path, source: source, markdown: markdown, frontMatter: frontMatter, cells: cells,
-            title: title, headings: headings, crossReferences: crossReferences, warnings: sorted,
+            inlineExpressions: inlineExpressions, title: title, headings: headings, crossReferences: crossReferences,
+            warnings: sorted,
             lines: lines)
     }
 

@@ -76,8 +76,23 @@ public struct NotebookRunner: Sendable {
         for (name, value) in options.parameters { parameters[name] = value }
 
         var runs: [CellRun] = []
+        var values: [InlineValueRun] = []
         var stopped = false
+        let defaultTimeout = options.timeout ?? notebook.frontMatter.timeout ?? Self.defaultTimeout
+        /// Evaluates the inline expressions that come before cell `cellCount` of the notebook.
+        func evaluateProse(before cellCount: Int) {
+            while values.count < notebook.inlineExpressions.count,
+                notebook.inlineExpressions[values.count].cellsBefore <= cellCount
+            {
+                let expression = notebook.inlineExpressions[values.count]
+                values.append(
+                    stopped
+                        ? InlineValueRun(index: expression.index, status: .notRun)
+                        : Self.evaluate(expression, in: session, file: notebook.path, timeout: defaultTimeout))
+            }
+        }
         for cell in notebook.cells {
+            evaluateProse(before: cell.index)
             guard cell.runs else {
                 runs.append(CellRun(cellIndex: cell.index, status: .skipped))
                 continue
@@ -86,7 +101,7 @@ public struct NotebookRunner: Sendable {
                 runs.append(CellRun(cellIndex: cell.index, status: .notRun))
                 continue
             }
-            let timeout = cell.options.timeout ?? options.timeout ?? notebook.frontMatter.timeout ?? Self.defaultTimeout
+            let timeout = cell.options.timeout ?? defaultTimeout
             let clock = ContinuousClock()
             let start = clock.now
             let result = session.run(cell.source, origin: cell.origin, timeout: timeout)
@@ -95,7 +110,33 @@ public struct NotebookRunner: Sendable {
             if run.status == CellStatus.failed && !options.allowErrors { stopped = true }
             runs.append(run)
         }
-        return NotebookRun(notebook: notebook, cells: runs, parameters: parameters)
+        evaluateProse(before: notebook.cells.count)
+        return NotebookRun(notebook: notebook, cells: runs, inlineValues: values, parameters: parameters)
+    }
+
+    /// Evaluates one inline expression and formats its value for a sentence; an error (in the
+    /// expression, or a value with no one-line form) is located at the expression.
+    static func evaluate(
+        _ expression: InlineExpression, in session: ScriptSession, file: String, timeout: Double
+    ) -> InlineValueRun {
+        let origin = expression.origin(file: file)
+        let at = origin.location(line: 1, column: 1)
+        guard !expression.expression.allSatisfy(\.isWhitespace) else {
+            return InlineValueRun(
+                index: expression.index, status: .failed,
+                error: .error("an inline value needs an expression inside \\( and ), e.g. `\\(mse)`", at: at))
+        }
+        switch session.evaluate(expression.expression, origin: origin, timeout: timeout) {
+        case .failure(let error):
+            return InlineValueRun(index: expression.index, status: .failed, error: error)
+        case .success(let value):
+            do {
+                let (text, number) = try ProseFormatting.text(of: value)
+                return InlineValueRun(index: expression.index, status: .succeeded, text: text, number: number)
+            } catch {
+                return InlineValueRun(index: expression.index, status: .failed, error: .error(error.message, at: at))
+            }
+        }
     }
 
     /// Decides a cell's status from its result and its `error` option.

@@ -15,16 +15,34 @@ public struct Snapshot: Hashable, Sendable, Codable {
     /// The parameter values the cells saw, in their front matter spelling (`4`, `"text"`).
     public var parameters: [String: String]
     public var cells: [CellRecord]
+    /// The values computed in prose, in document order (absent from snapshots of notebooks
+    /// written before qnb computed prose, which read as none).
+    public var inlineValues: [InlineValueRecord]
 
     public init(
         format: Int = Snapshot.currentFormat, qnb: String, notebook: String, parameters: [String: String],
-        cells: [CellRecord]
+        cells: [CellRecord], inlineValues: [InlineValueRecord] = []
     ) {
         self.format = format
         self.qnb = qnb
         self.notebook = notebook
         self.parameters = parameters
         self.cells = cells
+        self.inlineValues = inlineValues
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case format, qnb, notebook, parameters, cells, inlineValues
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        format = try container.decode(Int.self, forKey: .format)
+        qnb = try container.decode(String.self, forKey: .qnb)
+        notebook = try container.decode(String.self, forKey: .notebook)
+        parameters = try container.decode([String: String].self, forKey: .parameters)
+        cells = try container.decode([CellRecord].self, forKey: .cells)
+        inlineValues = try container.decodeIfPresent([InlineValueRecord].self, forKey: .inlineValues) ?? []
     }
 
     /// The record of `run`.
@@ -35,8 +53,47 @@ public struct Snapshot: Hashable, Sendable, Codable {
             parameters: run.parameters.mapValues(\.description),
             cells: run.notebook.cells.map { cell in
                 CellRecord(cell, run: run.run(of: cell) ?? CellRun(cellIndex: cell.index, status: .notRun))
+            },
+            inlineValues: run.notebook.inlineExpressions.map { expression in
+                InlineValueRecord(
+                    expression,
+                    run: run.value(of: expression) ?? InlineValueRun(index: expression.index, status: .notRun))
             }
         )
+    }
+
+    /// One value computed in prose.
+    public struct InlineValueRecord: Hashable, Sendable, Codable {
+        /// The expression inside `\(` and `)`.
+        public var expression: String
+        /// Where it starts in the notebook.
+        public var line: Int
+        public var column: Int
+        public var status: InlineValueRun.Status
+        /// What the page shows.
+        public var text: String?
+        /// The value when it is a number, compared with a tolerance by `qnb check`.
+        public var number: Double?
+        public var error: ErrorRecord?
+
+        public init(
+            expression: String, line: Int, column: Int, status: InlineValueRun.Status, text: String? = nil,
+            number: Double? = nil, error: ErrorRecord? = nil
+        ) {
+            self.expression = expression
+            self.line = line
+            self.column = column
+            self.status = status
+            self.text = text
+            self.number = number
+            self.error = error
+        }
+
+        init(_ expression: InlineExpression, run: InlineValueRun) {
+            self.init(
+                expression: expression.expression, line: expression.line, column: expression.column,
+                status: run.status, text: run.text, number: run.number, error: run.error.map(ErrorRecord.init))
+        }
     }
 
     /// One cell.

@@ -16,7 +16,7 @@ public enum JupyterExporter {
         let notebook = run.notebook
         if !notebook.hasLevelOneHeading {
             markdownCount += 1
-            let title = "# " + notebook.title + (notebook.frontMatter.description.map { "\n\n" + $0 } ?? "")
+            let title = "# " + run.title + (notebook.frontMatter.description.map { "\n\n" + $0 } ?? "")
             cells.append(markdownCell(title, id: "markdown-\(markdownCount)"))
         }
         for segment in NotebookSegment.split(run) {
@@ -37,7 +37,7 @@ public enum JupyterExporter {
                 "language_info": .object([
                     "file_extension": .string(".swift"), "mimetype": .string("text/x-swift"), "name": .string("swift"),
                 ]),
-                "qnb": .object(["source": .string(notebook.path), "title": .string(notebook.title)]),
+                "qnb": .object(["source": .string(notebook.path), "title": .string(run.title)]),
             ]),
             "nbformat": .int(4),
             "nbformat_minor": .int(5),

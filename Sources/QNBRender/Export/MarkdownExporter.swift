@@ -9,7 +9,7 @@ public enum MarkdownExporter {
         let notebook = run.notebook
         var parts: [String] = []
         if !notebook.hasLevelOneHeading {
-            parts.append("# " + notebook.title)
+            parts.append("# " + run.title)
             if let description = notebook.frontMatter.description { parts.append(description) }
         }
         for segment in NotebookSegment.split(run) {

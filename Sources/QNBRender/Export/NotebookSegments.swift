@@ -3,15 +3,16 @@ import QNBScript
 
 /// A notebook run as an ordered list of prose and cells — what the exporters walk.
 enum NotebookSegment {
-    /// Markdown between cells, exactly as written (front matter excluded), without the blank
-    /// lines around it.
+    /// Markdown between cells as written (front matter excluded, inline values computed), without
+    /// the blank lines around it.
     case prose(String)
     case cell(Cell, CellRun?)
 
     /// The segments of `run` in document order. A cell covers its opening fence, its source lines
     /// and its closing fence; everything else is prose.
     static func split(_ run: NotebookRun) -> [NotebookSegment] {
-        let lines = run.notebook.markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        // Computed prose values replace their code spans; the line structure stays the notebook's.
+        let lines = InlineValueMarkup.substituted(run).split(separator: "\n", omittingEmptySubsequences: false)
         var segments: [NotebookSegment] = []
         var next = 1  // the first notebook line not yet placed
         func appendProse(upTo end: Int) {

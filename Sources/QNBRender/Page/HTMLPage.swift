@@ -19,7 +19,7 @@ public enum HTMLPage {
         var cellHTML: [Int: String] = [:]
         for cell in notebook.cells { cellHTML[cell.fenceLine] = cells.render(cell) }
 
-        let toc = TableOfContents(notebook: notebook)
+        let toc = TableOfContents(run: run)
         let showsTOC =
             options.tableOfContentsMinimumHeadings.map { toc.headings.count >= $0 && !toc.headings.isEmpty } ?? false
         let titleBlock = titleBlock(run, toc: showsTOC ? toc : nil) + (options.review?.banner(for: notebook) ?? "")
@@ -35,6 +35,7 @@ public enum HTMLPage {
                 notebook.headings.map { ($0.line, $0.anchor) }, uniquingKeysWith: { first, _ in first }),
             afterFirstTitle: notebook.hasLevelOneHeading ? titleBlock : nil,
             references: references,
+            inlineValues: InlineValueMarkup.byLiteral(run),
             allowUnsafeHTML: options.allowUnsafeHTML)
         let (proseHTML, placed, warnings) = prose.render(notebook.markdown)
 
@@ -42,7 +43,7 @@ public enum HTMLPage {
         writer.trusted("<!DOCTYPE html>\n")
         writer.open("html", ["lang": "en"])
         writer.newline()
-        head(title: notebook.title, description: notebook.frontMatter.description, into: &writer)
+        head(title: run.title, description: notebook.frontMatter.description, into: &writer)
         writer.open("body")
         writer.newline()
         writer.open("div", class: showsTOC ? "qnb-layout qnb-layout--toc" : "qnb-layout")
@@ -50,7 +51,7 @@ public enum HTMLPage {
         options.navigation?.top(into: &writer)
         if !notebook.hasLevelOneHeading {
             writer.open("header", class: "qnb-header")
-            writer.element("h1", class: "qnb-title", text: notebook.title)
+            writer.element("h1", class: "qnb-title", text: run.title)
             writer.newline()
             writer.trusted(titleBlock)
             writer.close("header")
@@ -175,5 +176,11 @@ public enum HTMLPage {
         }
         writer.element("li", text: total == 1 ? "1 cell" : "\(total) cells")
         if notRun > 0 { writer.element("li", text: "\(notRun) not run") }
+        let failedValues = run.inlineValues.filter { $0.status == .failed }.count
+        if failedValues > 0 {
+            writer.element(
+                "li", class: "qnb-meta-failed",
+                text: failedValues == 1 ? "1 value in the text failed" : "\(failedValues) values in the text failed")
+        }
     }
 }

@@ -152,6 +152,11 @@ enum PageStyle {
         .qnb-anchor { margin-left: 0.45rem; color: var(--faint); text-decoration: none; font-weight: 400; opacity: 0; transition: opacity 0.15s; }
         h1:hover .qnb-anchor, h2:hover .qnb-anchor, h3:hover .qnb-anchor, h4:hover .qnb-anchor, .qnb-anchor:focus { opacity: 1; }
         .qnb-xref { white-space: nowrap; }
+        /* Values computed in prose: a dotted underline says "computed"; the title shows the expression */
+        .qnb-value { text-decoration: underline dotted var(--faint); text-decoration-thickness: 1px; text-underline-offset: 0.22em; font-variant-numeric: lining-nums; }
+        code.qnb-value-failed { color: var(--error); background: var(--error-bg); box-shadow: inset 0 0 0 1px var(--error-border); }
+        .qnb-value-error { color: var(--error); font-size: 0.85em; }
+        code.qnb-value-pending { color: var(--faint); }
 
         /* Math (MathML Core, rendered by the browser) */
         math { font-family: "STIX Two Math", "Latin Modern Math", "Cambria Math", "Libertinus Math", "TeX Gyre Termes Math", "DejaVu Math TeX Gyre", "Noto Sans Math", math; font-size: 1.08em; }
@@ -330,6 +335,7 @@ enum PageStyle {
             --hl-type: #0b4f80; --hl-function: #2d3f96; --hl-label: #6a4600; --hl-operator: #333333;
           }
           body { font-size: 10.5pt; line-height: 1.5; }
+          .qnb-value { text-decoration: none; }
           .qnb-layout, .qnb-layout--toc { display: block; max-width: none; padding: 0; }
           .qnb-toc { display: none !important; }
           .qnb-anchor { display: none; }

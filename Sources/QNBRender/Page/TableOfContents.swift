@@ -4,8 +4,13 @@ import QNBNotebook
 struct TableOfContents {
     let headings: [Heading]
 
-    init(notebook: Notebook) {
-        headings = notebook.headings.filter { $0.level == 2 || $0.level == 3 }
+    /// The level-2 and level-3 headings of `run`'s notebook, their inline values computed.
+    init(run: NotebookRun) {
+        headings = run.notebook.headings.filter { $0.level == 2 || $0.level == 3 }.map { heading in
+            var shown = heading
+            shown.text = run.resolvingInlineValues(in: heading)
+            return shown
+        }
     }
 
     /// The nested list of links; a level-3 heading before any level-2 one is listed at the top

@@ -25,6 +25,9 @@ struct ProseRenderer {
     var afterFirstTitle: String?
     /// Link text and target of each numbered label.
     var references: [String: (anchor: String, text: String)]
+    /// The markup that replaces each inline value's code span, by the span's literal
+    /// (`\(mse)`), one entry per occurrence in document order.
+    var inlineValues: [String: [String]] = [:]
     var allowUnsafeHTML: Bool
 
     /// The prose as HTML, the fence lines of the cells that were placed, and warnings about
@@ -46,6 +49,7 @@ struct ProseRenderer {
 
         var placed: Set<Int> = []
         var placedTitleBlock = false
+        var inlineSeen: [String: Int] = [:]
         if let iterator = cmark_iter_new(document) {
             defer { cmark_iter_free(iterator) }
             while true {
@@ -61,8 +65,14 @@ struct ProseRenderer {
                     }
                     replace(node, with: html, iterator: iterator)
                     placed.insert(line)
-                case (CMARK_NODE_CODE, CMARK_EVENT_ENTER), (CMARK_NODE_HTML_INLINE, CMARK_EVENT_ENTER),
-                    (CMARK_NODE_HTML_BLOCK, CMARK_EVENT_ENTER):
+                case (CMARK_NODE_CODE, CMARK_EVENT_ENTER):
+                    restoreLiteral(of: node, math)
+                    let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                    guard InlineExpression.isInline(literal), let values = inlineValues[literal] else { break }
+                    let occurrence = inlineSeen[literal, default: 0]
+                    inlineSeen[literal] = occurrence + 1
+                    if occurrence < values.count { replaceInline(node, with: values[occurrence], iterator: iterator) }
+                case (CMARK_NODE_HTML_INLINE, CMARK_EVENT_ENTER), (CMARK_NODE_HTML_BLOCK, CMARK_EVENT_ENTER):
                     restoreLiteral(of: node, math)
                 case (CMARK_NODE_LINK, CMARK_EVENT_ENTER):
                     restoreDestination(of: node, math)
@@ -102,6 +112,18 @@ struct ProseRenderer {
             return
         }
         cmark_iter_reset(iterator, block, CMARK_EVENT_EXIT)
+        cmark_node_free(node)
+    }
+
+    /// Puts a custom inline with `html` in place of `node` and frees `node`.
+    private func replaceInline(_ node: OpaquePointer, with html: String, iterator: OpaquePointer) {
+        guard let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
+        cmark_node_set_on_enter(inline, html)
+        guard cmark_node_replace(node, inline) == 1 else {
+            cmark_node_free(inline)
+            return
+        }
+        cmark_iter_reset(iterator, inline, CMARK_EVENT_EXIT)
         cmark_node_free(node)
     }
 

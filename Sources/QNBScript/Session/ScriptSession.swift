@@ -70,10 +70,17 @@ public final class ScriptSession {
         }
     }
 
-    /// Evaluates an inline expression from prose (`` `\(expr)` ``) against the cells run so far.
+    /// Evaluates an inline expression from prose (`` `\(expr)` ``) against the cells run so far,
+    /// with the session's time limit.
     public func evaluate(_ expression: String, origin: SourceOrigin) -> Result<Value, Diagnostic> {
+        evaluate(expression, origin: origin, timeout: configuration.timeout)
+    }
+
+    /// Evaluates an inline expression with its own time limit. What it prints is dropped; a
+    /// statement that is not an expression is an error.
+    public func evaluate(_ expression: String, origin: SourceOrigin, timeout: Double?) -> Result<Value, Diagnostic> {
         let result = BigStackThread.run { () -> Result<Value, Diagnostic> in
-            let cell = runHere(expression, origin: origin, timeout: configuration.timeout, keepValue: true)
+            let cell = runHere(expression, origin: origin, timeout: timeout, keepValue: true)
             if let error = cell.result.error { return .failure(error) }
             guard let value = cell.value else {
                 return .failure(

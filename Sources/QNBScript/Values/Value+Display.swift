@@ -8,14 +8,4 @@ extension Value {
         default: return .text(description)
         }
     }
-
-    /// The text an inline prose value `\(expr)` is replaced by: Doubles with qnb's number
-    /// formatting (six significant digits), everything else as `description`.
-    public var inlineText: String {
-        switch self {
-        case .double(let v): return NumberFormatting.format(v)
-        case .object(let object): return object.scriptDescription
-        default: return description
-        }
-    }
 }

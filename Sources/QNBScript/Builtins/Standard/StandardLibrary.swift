@@ -4,6 +4,7 @@ enum StandardLibrary {
     static func make() -> BuiltinLibrary {
         var library = BuiltinLibrary()
         registerOutput(&library)
+        registerFormatting(&library)
         registerMath(&library)
         registerConversions(&library)
         registerSequenceFunctions(&library)
