@@ -3,7 +3,7 @@
 SWIFT ?= swift
 QNB := .build/debug/qnb
 
-.PHONY: demo test build release deps bench lint clean nbformat
+.PHONY: demo test build release deps bench lint clean nbformat site
 
 ## demo: install what is missing, build qnb, run notebooks/symmetric.md and say where the page is
 demo: build
@@ -16,6 +16,10 @@ demo: build
 test: build nbformat
 	QNB_REQUIRE_NBFORMAT=$$(test -x $(NBFORMAT_VENV)/bin/python && echo 1 || echo 0) $(SWIFT) test
 	$(QNB) check notebooks/
+
+## site: run every tutorial and rewrite the committed pages, Markdown exports and snapshots in output/
+site: build
+	$(QNB) run --format html,md notebooks/
 
 # The exported .ipynb files are validated with Jupyter's own `nbformat` package, installed from
 # PyPI into a virtual environment under .build/ (skipped, with a note, when PyPI is unreachable).

@@ -5,8 +5,8 @@ import Testing
     import FoundationXML
 #endif
 
-/// The shipped tutorials, run from a copy: they succeed, and every figure on their pages is
-/// well-formed SVG.
+/// The shipped tutorials, run from a copy: they succeed, the committed pages and Markdown exports
+/// are current, and every figure on their pages is well-formed SVG.
 @Suite struct TutorialTests {
     /// `notebooks/` of this repository.
     static let notebooks = URL(fileURLWithPath: #filePath)
@@ -34,7 +34,7 @@ import Testing
         for name in names {
             try box.write("notebooks/\(name)", try Data(contentsOf: Self.notebooks.appendingPathComponent(name)))
         }
-        let result = try box.qnb("run", "notebooks")
+        let result = try box.qnb("run", "--format", "html,md", "notebooks")
         #expect(result.status == 0, "\(result.stderr)")
         var figures = 0
         let committed = Self.notebooks.deletingLastPathComponent().appendingPathComponent("output")
@@ -45,7 +45,11 @@ import Testing
             // The committed page is the current one (regenerate with `qnb run notebooks/`).
             let stored = try? String(
                 contentsOf: committed.appendingPathComponent("\(name.dropLast(3)).html"), encoding: .utf8)
-            #expect(stored == page, "output/\(name.dropLast(3)).html is out of date: run qnb run notebooks/")
+            #expect(stored == page, "output/\(name.dropLast(3)).html is out of date: run make site")
+            // The Markdown export, GitHub's view of the tutorial, is golden-compared the same way.
+            let markdown = try box.read("output/\(name)")
+            let storedMarkdown = try? String(contentsOf: committed.appendingPathComponent(name), encoding: .utf8)
+            #expect(storedMarkdown == markdown, "output/\(name) is out of date: run make site")
             for svg in Self.svgFragments(in: page) {
                 figures += 1
                 let parser = XMLParser(data: Data(svg.utf8))
