@@ -294,7 +294,9 @@ struct Site: Sendable {
         var descriptions: [String?] = []
         for file in files {
             let notebook = try? Notebook.load(path: file.path)
-            titles.append(notebook?.title ?? (file.outputName.split(separator: "/").last.map(String.init) ?? file.path))
+            titles.append(
+                notebook.map(HTMLPage.plainTitle)
+                    ?? (file.outputName.split(separator: "/").last.map(String.init) ?? file.path))
             descriptions.append(notebook?.frontMatter.description)
         }
         self.titles = titles

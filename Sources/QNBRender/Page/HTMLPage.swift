@@ -1,3 +1,4 @@
+import Foundation
 import QNBNotebook
 import QNBScript
 
@@ -19,10 +20,15 @@ public enum HTMLPage {
         var cellHTML: [Int: String] = [:]
         for cell in notebook.cells { cellHTML[cell.fenceLine] = cells.render(cell) }
 
-        let toc = TableOfContents(run: run)
+        var toc = TableOfContents(run: run)
         let showsTOC =
             options.tableOfContentsMinimumHeadings.map { toc.headings.count >= $0 && !toc.headings.isEmpty } ?? false
-        let titleBlock = titleBlock(run, toc: showsTOC ? toc : nil) + (options.review?.banner(for: notebook) ?? "")
+        // The table of contents shows each heading as the prose renders it (math, values, code),
+        // so it is written after the prose; the title block holds its place with a marker that
+        // the notebook cannot contain.
+        let tocMarker = showsTOC ? Self.unusedMarker(in: notebook.markdown) : nil
+        let titleBlock =
+            titleBlock(run, tocPlaceholder: tocMarker) + (options.review?.banner(for: notebook) ?? "")
 
         var references: [String: (anchor: String, text: String)] = [:]
         for reference in notebook.crossReferences {
@@ -37,13 +43,37 @@ public enum HTMLPage {
             references: references,
             inlineValues: InlineValueMarkup.byLiteral(run),
             allowUnsafeHTML: options.allowUnsafeHTML)
-        let (proseHTML, placed, warnings) = prose.render(notebook.markdown)
+        let rendered = prose.render(notebook.markdown)
+        let placed = rendered.placedCells
+        toc.contents = rendered.headings.mapValues(\.html)
+        var proseHTML = rendered.html
+        var header = titleBlock
+        if let tocMarker {
+            var inline = HTMLWriter()
+            inline.open("details", class: "qnb-toc qnb-toc--inline")
+            inline.element("summary", text: "Contents")
+            toc.list(into: &inline)
+            inline.close("details")
+            if let range = proseHTML.range(of: tocMarker) {
+                proseHTML.replaceSubrange(range, with: inline.html)
+            } else {
+                header = header.replacingOccurrences(of: tocMarker, with: inline.html)
+            }
+        }
+        // The page title is the first heading's text as the page shows it (values computed,
+        // math as plain text), unless the front matter names one.
+        var title = run.title
+        if notebook.frontMatter.title == nil, let first = notebook.headings.first,
+            let text = rendered.headings[first.line]?.text, !text.isEmpty
+        {
+            title = text
+        }
 
         var writer = HTMLWriter()
         writer.trusted("<!DOCTYPE html>\n")
         writer.open("html", ["lang": "en"])
         writer.newline()
-        head(title: run.title, description: notebook.frontMatter.description, into: &writer)
+        head(title: title, description: notebook.frontMatter.description, into: &writer)
         writer.open("body")
         writer.newline()
         writer.open("div", class: showsTOC ? "qnb-layout qnb-layout--toc" : "qnb-layout")
@@ -51,9 +81,9 @@ public enum HTMLPage {
         options.navigation?.top(into: &writer)
         if !notebook.hasLevelOneHeading {
             writer.open("header", class: "qnb-header")
-            writer.element("h1", class: "qnb-title", text: run.title)
+            writer.element("h1", class: "qnb-title", text: title)
             writer.newline()
-            writer.trusted(titleBlock)
+            writer.trusted(header)
             writer.close("header")
             writer.newline()
         }
@@ -75,7 +105,20 @@ public enum HTMLPage {
         writer.close("main")
         writer.newline()
         closeDocument(into: &writer)
-        return RenderedPage(html: writer.html, warnings: warnings)
+        return RenderedPage(html: writer.html, warnings: rendered.warnings)
+    }
+
+    /// The notebook's title as plain text before it runs, for the site index and the links
+    /// between pages: the front matter's, else the first heading's with its math as text.
+    public static func plainTitle(_ notebook: Notebook) -> String {
+        guard notebook.frontMatter.title == nil, let first = notebook.headings.first,
+            first.text.contains("$")
+        else { return notebook.title }
+        let prose = ProseRenderer(
+            notebookPath: notebook.path, cellHTML: [:], headingAnchors: [:], afterFirstTitle: nil, references: [:],
+            allowUnsafeHTML: false)
+        let text = prose.render(notebook.markdown).headings[first.line]?.text ?? ""
+        return text.isEmpty ? notebook.title : text
     }
 
     /// The document's `<head>`: character set, viewport, colour schemes, title, description and
@@ -121,7 +164,7 @@ public enum HTMLPage {
 
     /// What follows the title: the description, a line of facts about the run, the parser's and
     /// runner's notebook-level warnings, and (on narrow screens) the table of contents.
-    private static func titleBlock(_ run: NotebookRun, toc: TableOfContents?) -> String {
+    private static func titleBlock(_ run: NotebookRun, tocPlaceholder: String?) -> String {
         let notebook = run.notebook
         var writer = HTMLWriter()
         if let description = notebook.frontMatter.description {
@@ -149,14 +192,18 @@ public enum HTMLPage {
             writer.close("div")
             writer.newline()
         }
-        if let toc {
-            writer.open("details", class: "qnb-toc qnb-toc--inline")
-            writer.element("summary", text: "Contents")
-            toc.list(into: &writer)
-            writer.close("details")
+        if let tocPlaceholder {
+            writer.trusted(tocPlaceholder)
             writer.newline()
         }
         return writer.html
+    }
+
+    /// A private-use character that `text` does not contain, as a placeholder.
+    private static func unusedMarker(in text: String) -> String? {
+        let used = Set(text.unicodeScalars.filter { $0.properties.generalCategory == .privateUse }.map(\.value))
+        guard let free = (UInt32(0xF0000)...0xFFFFD).first(where: { !used.contains($0) }) else { return nil }
+        return Unicode.Scalar(free).map { String(Character($0)) }
     }
 
     /// "5 cells" and, when something went wrong, which cell failed and how many did not run.

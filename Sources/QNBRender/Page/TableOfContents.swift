@@ -3,6 +3,9 @@ import QNBNotebook
 /// The page's table of contents: level-2 headings, with their level-3 headings nested.
 struct TableOfContents {
     let headings: [Heading]
+    /// Each heading's content markup as the prose rendered it, by notebook line; a heading
+    /// missing here shows its text.
+    var contents: [Int: String] = [:]
 
     /// The level-2 and level-3 headings of `run`'s notebook, their inline values computed.
     init(run: NotebookRun) {
@@ -33,7 +36,13 @@ struct TableOfContents {
                 hasOpenItem = true
             }
             writer.open("li")
-            writer.element("a", ["href": "#\(heading.anchor)"], text: heading.text)
+            if let content = contents[heading.line] {
+                writer.open("a", ["href": "#\(heading.anchor)"])
+                writer.trusted(content)
+                writer.close("a")
+            } else {
+                writer.element("a", ["href": "#\(heading.anchor)"], text: heading.text)
+            }
         }
         if nested {
             writer.close("li")

@@ -1,4 +1,5 @@
 import CCmark
+import Foundation
 import QNBNotebook
 import QNBScript
 
@@ -36,20 +37,34 @@ struct ProseRenderer {
     /// Math is taken out of the text before cmark parses it (each formula replaced by a
     /// placeholder), converted to MathML, and put in place of the placeholders in cmark's HTML;
     /// where a placeholder ended up in a code span or a link target, the TeX is put back as text.
-    func render(_ markdown: String) -> (html: String, placedCells: Set<Int>, warnings: [Diagnostic]) {
+    /// What `render(_:)` produced.
+    struct Rendered {
+        var html: String
+        /// The fence lines of the cells that were placed.
+        var placedCells: Set<Int>
+        /// Formulas that could not be rendered.
+        var warnings: [Diagnostic]
+        /// Each heading's content, by its notebook line: as markup (math, code and values as on
+        /// the page, links unwrapped) for the table of contents, and as plain text for the
+        /// page's `<title>`.
+        var headings: [Int: (html: String, text: String)]
+    }
+
+    func render(_ markdown: String) -> Rendered {
         let math = Self.extractMath(from: markdown)
         let (formulas, warnings) = renderMath(math)
         let source = math.markdown
         let document: OpaquePointer? = source.withCString { pointer in
             cmark_parse_document(pointer, source.utf8.count, CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8)
         }
-        guard let document else { return ("", [], warnings) }
+        guard let document else { return Rendered(html: "", placedCells: [], warnings: warnings, headings: [:]) }
         defer { cmark_node_free(document) }
         let renderOptions = allowUnsafeHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
 
         var placed: Set<Int> = []
         var placedTitleBlock = false
         var inlineSeen: [String: Int] = [:]
+        var headingContents: [Int: String] = [:]
         if let iterator = cmark_iter_new(document) {
             defer { cmark_iter_free(iterator) }
             while true {
@@ -78,7 +93,10 @@ struct ProseRenderer {
                     restoreDestination(of: node, math)
                 case (CMARK_NODE_HEADING, CMARK_EVENT_EXIT):
                     let level = Int(cmark_node_get_heading_level(node))
-                    var html = headingHTML(node, level: level, anchor: headingAnchors[line], options: renderOptions)
+                    let (rendered, content) = headingHTML(
+                        node, level: level, anchor: headingAnchors[line], options: renderOptions)
+                    var html = rendered
+                    headingContents[line] = content
                     if level == 1, !placedTitleBlock, let afterFirstTitle {
                         html += afterFirstTitle
                         placedTitleBlock = true
@@ -94,12 +112,26 @@ struct ProseRenderer {
                 }
             }
         }
-        guard let rendered = cmark_render_html(document, renderOptions) else { return ("", placed, warnings) }
+        var headings: [Int: (html: String, text: String)] = [:]
+        for (line, content) in headingContents {
+            let shown = Self.unwrappingLinks(content).replacingOccurrences(of: "<!-- raw HTML omitted -->", with: "")
+            let html = math.replacingPlaceholders(in: shown, joinLines: true) { span, occurrence in
+                occurrence == 0 ? formulas[span] : ""
+            }
+            let text = math.replacingPlaceholders(in: content, joinLines: true) { span, occurrence in
+                // Markup-escaped, like the text around it, until the tags are stripped.
+                occurrence == 0 ? MathPlainText.text(ofTeX: math.spans[span].tex).htmlEscaped : ""
+            }
+            headings[line] = (html, Self.plainText(ofMarkup: text))
+        }
+        guard let rendered = cmark_render_html(document, renderOptions) else {
+            return Rendered(html: "", placedCells: placed, warnings: warnings, headings: headings)
+        }
         defer { free(rendered) }
         let html = math.replacingPlaceholders(in: String(cString: rendered), joinLines: true) { span, occurrence in
             occurrence == 0 ? formulas[span] : ""
         }
-        return (html, placed, warnings)
+        return Rendered(html: html, placedCells: placed, warnings: warnings, headings: headings)
     }
 
     /// Puts a custom block with `html` in place of `node`, frees `node`, and resumes the walk
@@ -127,20 +159,66 @@ struct ProseRenderer {
         cmark_node_free(node)
     }
 
-    /// cmark's heading markup with an `id` and a hover link to itself.
-    private func headingHTML(_ node: OpaquePointer, level: Int, anchor: String?, options: Int32) -> String {
-        guard let rendered = cmark_render_html(node, options) else { return "" }
+    /// cmark's heading markup with an `id` and a hover link to itself, and the heading's
+    /// content markup.
+    private func headingHTML(
+        _ node: OpaquePointer, level: Int, anchor: String?, options: Int32
+    ) -> (html: String, content: String) {
+        guard let rendered = cmark_render_html(node, options) else { return ("", "") }
         defer { free(rendered) }
         let html = String(cString: rendered)
         let open = "<h\(level)>", close = "</h\(level)>"
-        guard let anchor, html.hasPrefix(open), html.hasSuffix(close + "\n") else { return html }
+        guard html.hasPrefix(open), html.hasSuffix(close + "\n") else { return (html, html) }
         let inner = html.dropFirst(open.count).dropLast(close.count + 1)
+        guard let anchor else { return (html, String(inner)) }
         var writer = HTMLWriter()
         writer.trusted("<h\(level) id=\"\(anchor.htmlEscaped)\">")
         writer.trusted(String(inner))
         writer.element("a", class: "qnb-anchor", ["href": "#\(anchor)", "aria-hidden": "true"], text: "#")
         writer.trusted(close + "\n")
-        return writer.html
+        return (writer.html, String(inner))
+    }
+
+    /// `markup` without its `<a …>` and `</a>` tags (their content kept), so that it can sit
+    /// inside a link of its own. Text in cmark's markup is escaped, so every `<a` starts a tag.
+    static func unwrappingLinks(_ markup: String) -> String {
+        guard markup.contains("<a") else { return markup }
+        var result = ""
+        var rest = Substring(markup)
+        while let open = rest.range(of: "<a") {
+            let after = rest[open.upperBound...]
+            guard after.first == ">" || after.first == " ", let end = after.firstIndex(of: ">") else {
+                result += rest[..<open.upperBound]
+                rest = after
+                continue
+            }
+            result += rest[..<open.lowerBound]
+            rest = rest[rest.index(after: end)...]
+        }
+        result += rest
+        return result.replacingOccurrences(of: "</a>", with: "")
+    }
+
+    /// The text of escaped markup: tags dropped, the five entities HTML escaping writes decoded,
+    /// runs of white space collapsed.
+    static func plainText(ofMarkup markup: String) -> String {
+        var text = ""
+        var inTag = false
+        for character in markup {
+            if inTag {
+                if character == ">" { inTag = false }
+            } else if character == "<" {
+                inTag = true
+            } else {
+                text.append(character)
+            }
+        }
+        for (entity, character) in [
+            ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&#x27;", "'"), ("&amp;", "&"),
+        ] {
+            text = text.replacingOccurrences(of: entity, with: character)
+        }
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// Splits a text node around its `@fig-…`/`@tbl-…` mentions of known labels, each becoming a
