@@ -65,13 +65,26 @@ import Testing
         #expect(!(try box.qnb("run", "notebooks/small.md").stdout.contains("[1] notebooks")))
     }
 
-    @Test func runningTwiceGivesByteIdenticalPages() throws {
+    /// Every format is deterministic: two runs — and a run from another sandbox, so another
+    /// absolute path — give the same bytes for the page, the snapshot and both exports.
+    @Test func runningTwiceGivesByteIdenticalOutputsInEveryFormat() throws {
+        let notebook =
+            Self.smallNotebook + "\n```swift\nrandn([4, 4], mean: 0, std: 1)\n```\n\nA value: `\\(2.0 / 3)`.\n"
+        let files = ["output/a.html", "output/a.json", "output/a.md", "output/a.ipynb"]
+        func outputs(of box: Sandbox) throws -> [String] {
+            let result = try box.qnb("run", "--format", "html,md,ipynb", "a.md")
+            #expect(result.status == 0, "stderr: \(result.stderr)")
+            return try files.map { try box.read($0) }
+        }
         let box = try Sandbox()
-        try box.write("a.md", Self.smallNotebook + "\n```swift\nrandn([4, 4], mean: 0, std: 1)\n```\n")
-        #expect(try box.qnb("run", "a.md").status == 0)
-        let first = try box.read("output/a.html")
-        #expect(try box.qnb("run", "a.md").status == 0)
-        #expect(try box.read("output/a.html") == first)
+        try box.write("a.md", notebook)
+        let first = try outputs(of: box)
+        #expect(first.allSatisfy { !$0.isEmpty })
+        #expect(try outputs(of: box) == first)
+        let other = try Sandbox()
+        try other.write("a.md", notebook)
+        #expect(try outputs(of: other) == first)
+        #expect(!first.contains { $0.contains(box.root.path) })
     }
 
     /// A page that cannot be written (its name is taken by a folder) is a located error with
