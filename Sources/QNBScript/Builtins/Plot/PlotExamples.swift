@@ -1,0 +1,3 @@
+extension BuiltinExampleCatalog {
+    static let plotting = BuiltinExampleCatalog(sections: [])
+}
