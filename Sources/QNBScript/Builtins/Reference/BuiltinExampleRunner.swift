@@ -51,12 +51,7 @@ public struct BuiltinExampleResult: Sendable {
                 stream += text
             case .display(let display):
                 flushStream()
-                let text = display.plainText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-                if case .figure = display {
-                    lines += Self.shortened(text, maxLines: Self.maxFigureLines)
-                } else {
-                    lines += Self.shortened(text)
-                }
+                lines += Self.shortened(display)
             case .file(let file):
                 flushStream()
                 lines.append("saved \(file.name) (\(file.bytes.count) bytes)")
@@ -68,6 +63,22 @@ public struct BuiltinExampleResult: Sendable {
             var line = line
             while line.last == " " { line.removeLast() }
             return line
+        }
+    }
+
+    /// A display's plain text, shortened part by part: a training log's table and its figure
+    /// each get their own room.
+    static func shortened(_ display: Display) -> [String] {
+        switch display {
+        case .stack(let items):
+            return items.flatMap(shortened)
+        case .figure:
+            return shortened(
+                display.plainText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
+                maxLines: maxFigureLines)
+        default:
+            return shortened(
+                display.plainText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
         }
     }
 
