@@ -58,15 +58,18 @@ extension BuiltinReferenceDocument {
             let slug = slugs.slug(for: heading)
             links.append("[`\(key.name)`](#\(slug))")
             lines += ["", "#### \(heading)"]
-            let docs = Set(item.group.entries.map(\.doc))
-            if docs.count == 1 {
-                lines += ["", "```swift"] + item.group.entries.map(\.signature) + ["```"]
-                if let doc = docs.first, !doc.isEmpty { lines += ["", escaped(doc)] }
-            } else {
-                for entry in item.group.entries {
-                    lines += ["", "```swift", entry.signature, "```"]
-                    if !entry.doc.isEmpty { lines += ["", escaped(entry.doc)] }
+            // Overloads sharing a description share one code block.
+            var runs: [(signatures: [String], doc: String)] = []
+            for entry in item.group.entries {
+                if let last = runs.last, last.doc == entry.doc {
+                    runs[runs.count - 1].signatures.append(entry.signature)
+                } else {
+                    runs.append(([entry.signature], entry.doc))
                 }
+            }
+            for run in runs {
+                lines += ["", "```swift"] + run.signatures + ["```"]
+                if !run.doc.isEmpty { lines += ["", escaped(run.doc)] }
             }
         case .type:
             break
