@@ -3,7 +3,7 @@
 SWIFT ?= swift
 QNB := .build/debug/qnb
 
-.PHONY: demo test build release deps bench lint clean nbformat site
+.PHONY: demo test build release deps bench lint clean nbformat site reference
 
 ## demo: install what is missing, build qnb, run notebooks/symmetric.md and say where the page is
 demo: build
@@ -63,3 +63,8 @@ lint:
 
 clean:
 	rm -rf .build
+
+## reference: regenerate docs/reference.md from `qnb builtins --markdown` (a test fails when it is stale)
+reference: build
+	$(QNB) builtins --markdown > docs/reference.md.tmp
+	mv docs/reference.md.tmp docs/reference.md

@@ -148,17 +148,17 @@ import Testing
     }
 
     @Test func referenceText() {
-        let text = library.referenceText
+        let text = BuiltinReferenceDocument(library: library, catalog: .init(sections: []), runner: nil).text
         #expect(
             text.hasPrefix(
-                "Functions\n  print(_ items: Any..., separator: String = \" \", terminator: String = \"\\n\")\n      Writes"
+                "Functions — Other functions\n  print(_ items: Any..., separator: String = \" \", terminator: String = \"\\n\")\n      Writes"
             ))
         #expect(
             text.contains(
                 "\nTensor (type) — A vector of Doubles.\n  var count: Int { get }\n      Number of elements.\n"))
         #expect(
             text.contains("\nScheme (options) — How the range maps to integers.\n  .symmetric\n      Zero point 0.\n"))
-        #expect(text.contains("\nStatic members\n"))
+        #expect(text.contains("\nStatic members of Double\n"))
     }
 
     @Test func mergingAddsOverloadsAndReplacesSameSignatures() {

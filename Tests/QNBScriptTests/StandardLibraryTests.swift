@@ -155,4 +155,22 @@ import Testing
         #expect(signatures.contains(".toNearestOrEven"))
         #expect(reference.filter { $0.kind == .function }.allSatisfy { !$0.doc.isEmpty })
     }
+
+    /// Value types registered before their own members (sequence methods first) keep the
+    /// documentation their own registration gives.
+    @Test func valueTypesAreDocumented() {
+        let types = BuiltinLibrary.standard.reference.filter { $0.kind == .type }
+        for name in ["Array", "Range", "String", "Dictionary", "Int", "Double", "Bool"] {
+            #expect(types.first { $0.name == name }?.doc.isEmpty == false, "\(name)")
+        }
+    }
+
+    /// Ranges hold numbers and dictionaries pairs: `joined` could only fail on them, so, as in
+    /// Swift, they have no such member.
+    @Test func onlyCollectionsOfStringsHaveJoined() {
+        let owners = BuiltinLibrary.standard.reference.filter { $0.name == "joined" }.compactMap(\.owner)
+        #expect(owners == ["Array", "String"])
+        _ = expectCellError("(1...3).1️⃣joined()", "value of type 'ClosedRange<Int>' has no member 'joined'")
+        _ = expectCellError("[\"a\": 1].1️⃣joined()", "value of type '[String: Int]' has no member 'joined'")
+    }
 }

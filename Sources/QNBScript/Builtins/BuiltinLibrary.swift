@@ -43,8 +43,10 @@ public struct BuiltinLibrary: Sendable {
     }
 
     /// Adds members to a value kind of the language (`.array`, `.string`, …) or an object type.
+    /// The first non-empty `doc` documents the type, whichever call registered it first.
     public mutating func extend(_ key: TypeKey, name: String, doc: String = "", _ build: (inout BuiltinType) -> Void) {
         var type = types[key] ?? BuiltinType(name: name, doc: doc)
+        if type.doc.isEmpty { type.doc = doc }
         if types[key] == nil { typeOrder.append(key) }
         build(&type)
         types[key] = type

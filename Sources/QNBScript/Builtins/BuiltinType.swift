@@ -71,9 +71,9 @@ public struct BuiltinType: Sendable {
         subscripts += other.subscripts
     }
 
-    /// Adds the members of `other` whose names this type does not have yet.
-    mutating func mergeMissing(_ other: BuiltinType) {
-        for name in other.order where properties[name] == nil && methods[name] == nil {
+    /// Adds the members of `other` whose names this type does not have yet, except `excluded`.
+    mutating func mergeMissing(_ other: BuiltinType, except excluded: Set<String> = []) {
+        for name in other.order where properties[name] == nil && methods[name] == nil && !excluded.contains(name) {
             if let property = other.properties[name] { add(property) }
             for method in other.methods[name] ?? [] { add(method) }
         }

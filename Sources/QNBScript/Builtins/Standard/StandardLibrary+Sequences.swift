@@ -53,11 +53,12 @@ extension BuiltinLibrary {
     /// `contains`, `min`, `prefix`…) to a type whose values give elements through
     /// `Value.sequenceElements()` — a value kind, or a host object conforming to `ScriptSequence`.
     /// Members the type already has are kept.
-    public mutating func registerSequenceMethods(for key: TypeKey, typeName: String) {
+    public mutating func registerSequenceMethods(for key: TypeKey, typeName: String, except excluded: Set<String> = [])
+    {
         var sequence = BuiltinType(name: typeName, doc: "")
         StandardLibrary.addSequenceMembers(to: &sequence)
         extend(key, name: typeName) { type in
-            type.mergeMissing(sequence)
+            type.mergeMissing(sequence, except: excluded)
         }
     }
 }

@@ -8,10 +8,13 @@ enum StandardLibrary {
         registerMath(&library)
         registerConversions(&library)
         registerSequenceFunctions(&library)
-        for (key, name) in [
-            (TypeKey.array, "Array"), (.range, "Range"), (.string, "String"), (.dictionary, "Dictionary"),
+        // Ranges hold numbers and dictionaries (key, value) pairs, never strings: `joined` could
+        // only fail on them (Swift has no such member either).
+        for (key, name, excluded) in [
+            (TypeKey.array, "Array", Set<String>()), (.range, "Range", ["joined"]), (.string, "String", []),
+            (.dictionary, "Dictionary", ["joined"]),
         ] {
-            library.registerSequenceMethods(for: key, typeName: name)
+            library.registerSequenceMethods(for: key, typeName: name, except: excluded)
         }
         registerArrayMembers(&library)
         registerStringMembers(&library)

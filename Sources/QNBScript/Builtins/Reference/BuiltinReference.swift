@@ -93,38 +93,3 @@ extension BuiltinLibrary {
         return entries
     }
 }
-
-extension BuiltinLibrary {
-    /// The reference as plain text, for `qnb builtins`: one section for free functions, one per
-    /// type and option type, one for static members; each entry its signature and, indented
-    /// under it, its documentation.
-    public var referenceText: String {
-        var lines: [String] = []
-        var currentSection: String?
-        func section(_ title: String) {
-            guard currentSection != title else { return }
-            if !lines.isEmpty { lines.append("") }
-            lines.append(title)
-            currentSection = title
-        }
-        for entry in reference {
-            switch entry.kind {
-            case .function:
-                section("Functions")
-            case .type, .optionType:
-                if !lines.isEmpty { lines.append("") }
-                let kind = entry.kind == .type ? "type" : "options"
-                lines.append(entry.doc.isEmpty ? "\(entry.name) (\(kind))" : "\(entry.name) (\(kind)) — \(entry.doc)")
-                currentSection = entry.name
-                continue
-            case .staticMember:
-                section("Static members")
-            case .property, .method, .operator, .subscript, .optionCase:
-                break
-            }
-            lines.append("  " + entry.signature)
-            if !entry.doc.isEmpty { lines.append("      " + entry.doc) }
-        }
-        return lines.joined(separator: "\n")
-    }
-}
