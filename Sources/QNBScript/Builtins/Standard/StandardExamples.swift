@@ -3,7 +3,7 @@ extension BuiltinExampleCatalog {
     /// language's value types. The sequence members every collection shares are shown once
     /// per collection kind, each in that kind's terms.
     static let standard = BuiltinExampleCatalog(sections: [
-        output, math, conversions, sequences, arrayMembers, rangeMembers, stringMembers, dictionaryMembers,
+        output, formatting, math, conversions, sequences, arrayMembers, rangeMembers, stringMembers, dictionaryMembers,
         numberMembers,
     ])
 
@@ -33,6 +33,24 @@ extension BuiltinExampleCatalog {
                 let scale = 0.02 / 127
                 assert(scale > 0, "scales are positive")
                 scale
+                """#),
+        ])
+
+    private static let formatting = BuiltinExampleSection(
+        "Numbers for prose",
+        [
+            .function(
+                "format",
+                #"""
+                let mse = 0.000123456
+                print(format(mse), format(mse, digits: 2), format(1.0 / 3, decimals: 2))
+                print(format(16_777_216), format(-2.5e-7))
+                """#),
+            .function(
+                "percent",
+                #"""
+                let accuracy = 0.95312
+                print(percent(accuracy), percent(accuracy, decimals: 2), percent(1 - accuracy, decimals: 0))
                 """#),
         ])
 
