@@ -129,6 +129,10 @@ struct CellOptionsTests {
             "//| caption: 1️⃣\"unterminated",
             "cell option 'caption' expects a string (quote it if it contains ': ' or starts with a special character), got '\"unterminated'"
         ),
+        (
+            "//| caption: 1️⃣\"Error at \\(bits) bits\"",
+            "cell option 'caption' expects a string; in double quotes a backslash starts an escape such as \\n or \\\\, so write text with backslashes in single quotes, got '\"Error at \\(bits) bits\"'"
+        ),
     ])
     func malformedValueIsLocatedAtTheValue(line: String, message: String) {
         let marked = MarkedSource("```swift\n\(line)\nx\n```\n")

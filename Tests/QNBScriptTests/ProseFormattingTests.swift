@@ -12,7 +12,7 @@ import Testing
         (-2.5, "−2.5"),
         (1.0 / 3.0, "0.3333"),
         (9.99951, "10"),
-        (1234.5678, "1235"),
+        (1234.5678, "1,235"),
         (12345.678, "12,346"),
         (123456.7, "123,457"),
         (99999999.4, "99,999,999"),
@@ -49,7 +49,8 @@ import Testing
         #expect(ProseFormatting.number(0.5, decimals: 2) == "0.50")
         #expect(ProseFormatting.number(-0.004, decimals: 2) == "0.00")
         #expect(ProseFormatting.number(-1234567.891, decimals: 1) == "−1,234,567.9")
-        #expect(ProseFormatting.integer(4096) == "4096")
+        #expect(ProseFormatting.integer(4096) == "4,096")
+        #expect(ProseFormatting.integer(999) == "999")
         #expect(ProseFormatting.integer(16_777_216) == "16,777,216")
         #expect(ProseFormatting.integer(-12345) == "−12,345")
         #expect(ProseFormatting.integer(Int.min) == "−9,223,372,036,854,775,808")
@@ -60,7 +61,7 @@ import Testing
         ("format(0.000123456, digits: 2)", "0.00012"),
         ("format(3.14159, digits: 6)", "3.14159"),
         ("format(2.0 / 3.0, decimals: 3)", "0.667"),
-        ("format(1024)", "1024"),
+        ("format(1024)", "1,024"),
         ("format(65536)", "65,536"),
         ("percent(0.95312)", "95.3%"),
         ("percent(0.95312, decimals: 2)", "95.31%"),

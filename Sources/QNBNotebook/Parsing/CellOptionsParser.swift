@@ -117,6 +117,11 @@ struct CellOptionsParser {
             options.label = scalar.string
         case "caption":
             guard let scalar else {
+                if shown.hasPrefix("\""), shown.contains("\\") {
+                    return invalid(
+                        "a string; in double quotes a backslash starts an escape such as \\n or \\\\, "
+                            + "so write text with backslashes in single quotes")
+                }
                 return invalid("a string (quote it if it contains ': ' or starts with a special character)")
             }
             options.caption = scalar.string

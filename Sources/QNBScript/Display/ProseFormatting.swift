@@ -3,7 +3,8 @@
 ///
 /// Numbers are written for people, not for parsers: four significant digits by default (a
 /// notebook that wants more asks with `format(x, digits: 6)`), trailing zeros dropped, digit
-/// groups (`16,777,216`) from five integer digits on, a true minus sign (`−0.25`), and powers of
+/// groups from four integer digits on (`1,797`, `16,777,216`, as English prose writes them), a
+/// true minus sign (`−0.25`), and powers of
 /// ten (`1.5 × 10⁻⁷`) instead of `e` notation for very small or very large magnitudes.
 /// Deterministic and locale-independent.
 public enum ProseFormatting {
@@ -39,7 +40,7 @@ public enum ProseFormatting {
         return styled(NumberFormatting.fixed(value, decimals: min(max(decimals, 0), 20)))
     }
 
-    /// An integer with digit groups from five digits on and a true minus sign.
+    /// An integer with digit groups from four digits on and a true minus sign.
     public static func integer(_ value: Int) -> String {
         styled(String(value))
     }
@@ -111,7 +112,7 @@ public enum ProseFormatting {
         return parts.joined(separator: ", ")
     }
 
-    /// Digit groups in the integer part (five digits or more) and `−` for the minus sign of a
+    /// Digit groups in the integer part (four digits or more) and `−` for the minus sign of a
     /// number printf wrote; a negative zero loses its sign.
     private static func styled(_ plain: String) -> String {
         var digits = Substring(plain)
@@ -123,7 +124,7 @@ public enum ProseFormatting {
         let point = digits.firstIndex(of: ".") ?? digits.endIndex
         let whole = digits[..<point]
         var grouped = String(whole)
-        if whole.count >= 5 {
+        if whole.count >= 4 {
             grouped = ""
             for (index, character) in whole.enumerated() {
                 if index > 0 && (whole.count - index) % 3 == 0 { grouped.append(",") }

@@ -151,7 +151,10 @@ extension AccumulatorTensor: ScriptObject {
                 fields: [
                     .init("min", .integer(Int(values.min() ?? 0))), .init("max", .integer(Int(values.max() ?? 0))),
                     .init("input scale", .number(Double(inputScale))),
-                    .init("weight scales", .integer(weightScales.count)),
+                    // One weight scale is shown as its value; per-channel scales as how many.
+                    weightScales.count == 1
+                        ? .init("weight scale", .number(Double(weightScales[0])))
+                        : .init("weight scales", .text("\(weightScales.count), one per column")),
                 ],
                 preview: preview))
     }

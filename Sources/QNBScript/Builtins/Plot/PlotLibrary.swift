@@ -167,10 +167,12 @@ enum PlotBindings {
             }
             return figure(.histogram(Histogram(values: try data(args, 0), edges: edges, density: density, label: name)))
         }
-        for (name, kind) in [("line", "A line"), ("scatter", "Points"), ("step", "A staircase")] {
+        for (name, kind) in [
+            ("line", "A line through"), ("scatter", "A marker at each of"), ("step", "A staircase through"),
+        ] {
             library.register(
                 name, [.labeled("x", .any), .labeled("y", .any), label], returns: figureType,
-                doc: "\(kind) through the points (x[i], y[i]); x and y are tensors, arrays or ranges."
+                doc: "\(kind) the points (x[i], y[i]); x and y are tensors, arrays or ranges."
             ) { args, _ in
                 let (x, y) = try points(args, x: 0, y: 1)
                 let series = XYSeries(x: x, y: y, label: try optionalString(args, 2))

@@ -25,7 +25,7 @@ extension StandardLibrary {
         }
         library.register(
             "format", [.unlabeled("value", .int)], returns: .string,
-            doc: "The integer for a sentence, digits grouped from five digits on: 4096, 16,777,216, −12."
+            doc: "The integer for a sentence, digits grouped from four digits on: 1,797, 16,777,216, −12."
         ) { args, _ in
             .string(ProseFormatting.integer(try args.int(0)))
         }
