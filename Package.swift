@@ -82,6 +82,7 @@ let package = Package(
             dependencies: [
                 "QNBNotebook",
                 "QNBRender",
+                "QuantEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: fixedAddressInRelease

@@ -44,6 +44,9 @@ public enum QuantEngineError: Error, Equatable, Sendable, CustomStringConvertibl
     case unsupported(String)
     /// A long computation (training) stopped because its monitor asked it to (a time limit).
     case interrupted(String)
+    /// A buffer that would break the memory budget (`MemoryBudget`): its size, the budget, and
+    /// the memory already in use when that was the reason.
+    case memoryBudgetExceeded(requested: Int, limit: Int, resident: Int?)
 
     public var description: String {
         switch self {
@@ -87,6 +90,14 @@ public enum QuantEngineError: Error, Equatable, Sendable, CustomStringConvertibl
             return message
         case .interrupted(let message):
             return message
+        case .memoryBudgetExceeded(let requested, let limit, let resident):
+            let need = MemoryBudget.describe(bytes: requested)
+            let budget = MemoryBudget.describe(bytes: limit)
+            guard let resident else {
+                return "this needs \(need), more than the memory budget of \(budget) (qnb run --max-memory sets it)"
+            }
+            return "this needs \(need), but \(MemoryBudget.describe(bytes: resident)) of the \(budget) memory budget "
+                + "are in use (qnb run --max-memory sets it)"
         }
     }
 }

@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -27,9 +29,13 @@ enum AtomicFile {
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { String(path[...$0]) } ?? ""
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        let temporary = "\(folder).\(name).qnb-\(getpid()).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        // Unique per process and per write, so concurrent runs (and threads) never share one.
+        let serial = temporarySerial.add(1, ordering: .relaxed).newValue
+        let temporary = "\(folder).\(name).qnb-\(getpid())-\(serial).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Failure(path: path, reason: errorText()) }
+        Interruption.track(temporary)
+        defer { Interruption.untrack(temporary) }
         let written: Result<Void, Failure> = bytes.withUnsafeBufferPointer { bytes in
             guard let start = bytes.baseAddress else { return .success(()) }
             var offset = 0
@@ -53,6 +59,8 @@ enum AtomicFile {
             throw error
         }
     }
+
+    private static let temporarySerial = Atomic<Int>(0)
 
     private static func errorText() -> String {
         String(cString: strerror(errno))

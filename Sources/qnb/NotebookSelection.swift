@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QNBNotebook
+import QuantEngine
 
 /// The arguments `qnb run` and `qnb check` share: which notebooks, where their pages and
 /// snapshots live, how they run, and how many at once.
@@ -23,6 +24,20 @@ struct NotebookSelection: ParsableArguments {
     var timeout: Double?
 
     @Option(
+        name: .customLong("max-memory"),
+        help: ArgumentHelp(
+            "Memory budget of the run: bytes with a unit (512M, 4G) or a share of the machine's memory (25%). "
+                + "A cell that would go over it fails. Default: half of the memory.",
+            valueName: "size"))
+    var maxMemory: ByteSize?
+
+    @Option(
+        name: .customLong("allow-read"),
+        help: ArgumentHelp(
+            "A folder cells may load files from besides the notebook's own (repeatable).", valueName: "folder"))
+    var readableFolders: [String] = []
+
+    @Option(
         name: [.customShort("j"), .customLong("jobs")],
         help: ArgumentHelp("How many notebooks to run at once (default: the number of cores).", valueName: "n"))
     var jobs: Int?
@@ -42,6 +57,12 @@ struct NotebookSelection: ParsableArguments {
         }
         if let jobs, jobs < 1 {
             throw ValidationError("--jobs must be at least 1.")
+        }
+        for folder in readableFolders {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+                throw ValidationError("--allow-read: '\(folder)' is not a folder.")
+            }
         }
         _ = try parsedParameters()
     }
@@ -76,8 +97,13 @@ struct NotebookSelection: ParsableArguments {
         max(1, min(count, jobs ?? ProcessInfo.processInfo.activeProcessorCount))
     }
 
+    /// How each notebook runs. Sets the process's memory budget too (it is shared by every
+    /// notebook the command runs).
     func runOptions(allowErrors: Bool) throws -> RunOptions {
-        RunOptions(allowErrors: allowErrors, parameters: try parsedParameters(), timeout: timeout)
+        MemoryBudget.limit = maxMemory?.bytes(of: MemoryBudget.availableMemory()) ?? MemoryBudget.defaultLimit()
+        return RunOptions(
+            allowErrors: allowErrors, parameters: try parsedParameters(), timeout: timeout,
+            readableDirectories: readableFolders)
     }
 
     /// `OUTPUT-DIR/NAME.EXTENSION` for a notebook.
@@ -137,4 +163,51 @@ enum OutputPaths {
             throw AtomicFile.Failure(path: path, reason: "cannot create its folder: \(error.localizedDescription)")
         }
     }
+}
+
+/// `--max-memory`: a size in bytes with an optional binary unit (`512M`, `4G`, `1.5GiB`), or a
+/// percentage of the machine's memory (`25%`).
+struct ByteSize: ExpressibleByArgument, Hashable {
+    enum Amount: Hashable {
+        case bytes(Int)
+        case share(Double)
+    }
+
+    var amount: Amount
+
+    init?(argument: String) {
+        let text = argument.trimmingCharacters(in: .whitespaces)
+        if text.hasSuffix("%") {
+            guard let percent = Double(text.dropLast()), percent > 0, percent <= 100 else { return nil }
+            amount = .share(percent / 100)
+            return
+        }
+        let units: [(String, Double)] = [
+            ("KIB", 1024), ("MIB", 1024 * 1024), ("GIB", 1024 * 1024 * 1024), ("TIB", 1024 * 1024 * 1024 * 1024),
+            ("KB", 1024), ("MB", 1024 * 1024), ("GB", 1024 * 1024 * 1024), ("TB", 1024 * 1024 * 1024 * 1024),
+            ("K", 1024), ("M", 1024 * 1024), ("G", 1024 * 1024 * 1024), ("T", 1024 * 1024 * 1024 * 1024),
+            ("B", 1),
+        ]
+        let upper = text.uppercased()
+        var number = Substring(upper)
+        var scale = 1.0
+        if let unit = units.first(where: { upper.hasSuffix($0.0) }) {
+            number = upper.dropLast(unit.0.count)
+            scale = unit.1
+        }
+        guard let value = Double(number.trimmingCharacters(in: .whitespaces)), value.isFinite, value > 0,
+            value * scale < 9e18
+        else { return nil }
+        amount = .bytes(Int(value * scale))
+    }
+
+    /// The budget in bytes on a machine with `available` bytes of memory.
+    func bytes(of available: Int) -> Int {
+        switch amount {
+        case .bytes(let bytes): return bytes
+        case .share(let share): return max(1, Int(Double(available) * share))
+        }
+    }
+
+    static var defaultCompletionKind: CompletionKind { .default }
 }

@@ -21,6 +21,7 @@ struct QNB: ParsableCommand {
     /// Parses the command line and runs it, mapping argument-parser failures to exit status 2
     /// (bad usage) instead of its default 64, as the documented exit codes promise.
     static func main() {
+        Interruption.install()
         do {
             var command = try parseAsRoot()
             try command.run()

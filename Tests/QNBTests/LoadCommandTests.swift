@@ -51,7 +51,10 @@ import Testing
             ("load(\"data/none.npy\")", "notebooks/e.md:2:6: error: no such file 'data/none.npy'"),
             ("load(\"data/m.safetensors\", tensor: \"w\")", "has no tensor 'w'; it has: bias, weight"),
             ("load(\"data/cut.npy\")", "notebooks/e.md:2:6: error: 'cut.npy' is truncated"),
-            ("load(\"../../../../../../etc/passwd\")", "is outside the notebook's folder and the current folder"),
+            (
+                "load(\"../../../../../../etc/passwd\")",
+                "is outside the notebook's folder; cells read only files below it"
+            ),
             ("load(\"data/m.safetensors\")[\"nope\"]", "has no tensor 'nope'"),
         ]
         for (code, message) in cases {

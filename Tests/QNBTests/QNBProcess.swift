@@ -7,6 +7,8 @@ struct QNBProcess {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// Whether the process ended by a signal (a crash) rather than by exiting.
+        var signaled = false
     }
 
     /// The `qnb` executable next to the test bundle (SwiftPM puts products and test bundles in
@@ -50,7 +52,8 @@ struct QNBProcess {
         return Result(
             status: process.terminationStatus,
             stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self)
+            stderr: String(decoding: errData, as: UTF8.self),
+            signaled: process.terminationReason == .uncaughtSignal
         )
     }
 }

@@ -4,6 +4,8 @@ import QNBScript
 /// Turned into located `Diagnostic`s with `diagnostic(at:)`.
 public enum NotebookProblem: Hashable, Sendable {
     case unreadableFile(reason: String)
+    /// A notebook larger than `Notebook.maximumSize`.
+    case tooLarge(limit: Int)
     case invalidUTF8(line: Int, column: Int)
     case unterminatedFrontMatter
     case invalidFrontMatterYAML(problem: String)
@@ -36,6 +38,8 @@ public enum NotebookProblem: Hashable, Sendable {
         switch self {
         case .unreadableFile(let reason):
             return "cannot read notebook: \(reason)"
+        case .tooLarge(let limit):
+            return "the notebook is larger than \(limit / (1 << 20)) MiB, the most qnb reads"
         case .invalidUTF8(let line, let column):
             return "not valid UTF-8 (first bad byte at line \(line), column \(column))"
         case .unterminatedFrontMatter:

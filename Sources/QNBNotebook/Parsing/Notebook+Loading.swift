@@ -6,13 +6,25 @@ extension Notebook {
     /// is dropped); the first invalid byte is reported with its line and column.
     public static func load(path: String) throws(NotebookLoadError) -> Notebook {
         let start = SourceLocation(file: path, line: 1, column: 1)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            var isDirectory: ObjCBool = false
-            let reason =
-                !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-                ? "no such file" : isDirectory.boolValue ? "it is a directory" : "permission denied"
-            throw NotebookLoadError(.unreadableFile(reason: reason), at: start)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw NotebookLoadError(.unreadableFile(reason: "no such file"), at: start)
         }
+        guard !isDirectory.boolValue else {
+            throw NotebookLoadError(.unreadableFile(reason: "it is a directory"), at: start)
+        }
+        // Read at most one byte past the limit, so that neither a huge file nor a device such as
+        // /dev/zero is read whole.
+        let data: Data?
+        if let handle = FileHandle(forReadingAtPath: path) {
+            // `nil` from `read` is the end of the file: an empty notebook.
+            do { data = try handle.read(upToCount: maximumSize + 1) ?? Data() } catch { data = nil }
+            try? handle.close()
+        } else {
+            data = nil
+        }
+        guard let data else { throw NotebookLoadError(.unreadableFile(reason: "permission denied"), at: start) }
+        guard data.count <= maximumSize else { throw NotebookLoadError(.tooLarge(limit: maximumSize), at: start) }
         let source = try decode(Array(data), path: path)
         return try parse(source: source, path: path)
     }

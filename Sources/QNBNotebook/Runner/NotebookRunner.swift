@@ -9,11 +9,17 @@ public struct RunOptions: Sendable {
     /// Per-cell time limit in seconds that overrides the front matter's (a cell's own `timeout`
     /// option still wins).
     public var timeout: Double?
+    /// Folders cells may load files from besides the notebook's own (`--allow-read`).
+    public var readableDirectories: [String]
 
-    public init(allowErrors: Bool = false, parameters: [String: NotebookParameter] = [:], timeout: Double? = nil) {
+    public init(
+        allowErrors: Bool = false, parameters: [String: NotebookParameter] = [:], timeout: Double? = nil,
+        readableDirectories: [String] = []
+    ) {
         self.allowErrors = allowErrors
         self.parameters = parameters
         self.timeout = timeout
+        self.readableDirectories = readableDirectories
     }
 }
 
@@ -63,7 +69,8 @@ public struct NotebookRunner: Sendable {
         }
         let session = ScriptSession(
             configuration: SessionConfiguration(
-                seed: UInt64(max(0, notebook.frontMatter.seed ?? 0)), baseDirectory: notebook.folder),
+                seed: UInt64(max(0, notebook.frontMatter.seed ?? 0)), baseDirectory: notebook.folder,
+                readableDirectories: options.readableDirectories),
             library: .qnb
         )
         for name in declared.keys.sorted() {

@@ -1,3 +1,5 @@
+import QuantEngine
+
 /// A host object that can be iterated (`for row in table`) and used with `map`, `filter`…
 /// (register its sequence methods with `BuiltinLibrary.registerSequenceMethods(for:typeName:)`).
 public protocol ScriptSequence {
@@ -8,6 +10,16 @@ public protocol ScriptSequence {
 /// range, `Array(repeating:count:)`): a cell cannot exhaust memory by accident. Loops over
 /// ranges and strides are lazy and have no such limit.
 public let maximumMaterializedElements = 10_000_000
+
+/// Throws a script error when an array of `count` values would break the memory budget
+/// (`MemoryBudget`): checked before materializing large arrays.
+func reserveMemory(forValues count: Int) throws {
+    do {
+        try MemoryBudget.reserve(bytes: count.multipliedReportingOverflow(by: MemoryLayout<Value>.stride).partialValue)
+    } catch {
+        throw ScriptError(error.description)
+    }
+}
 
 extension Value {
     /// The elements of a sequence value: arrays, ranges and strides, strings (as one-character
@@ -26,6 +38,7 @@ extension Value {
             if range.count == nil, case .int = range {
                 throw ScriptError("the range has more elements than an array may hold in a cell")
             }
+            if let count = range.count { try reserveMemory(forValues: count) }
             if let elements = range.materialized { return elements }
             switch range {
             case .intStride, .doubleStride: throw ScriptError("stride step must not be zero")

@@ -1,3 +1,5 @@
+import QuantEngine
+
 /// The tree-walking interpreter: runs lowered cells against one session's state.
 ///
 /// All state lives here (no globals): the running function's frame, the call depth, the cell's
@@ -50,7 +52,25 @@ final class Interpreter {
 
     // MARK: Output
 
+    /// The most text a cell may print (1 MiB); what follows is cut, with a note, so that a
+    /// `print` in an endless loop cannot make the page huge.
+    static let maximumOutputBytes = 1 << 20
+    /// Text printed by the running cell so far, in UTF-8 bytes.
+    var outputBytes = 0
+
     func write(_ text: String) {
+        guard outputBytes <= Self.maximumOutputBytes else { return }
+        var text = text
+        let room = Self.maximumOutputBytes - outputBytes
+        outputBytes += text.utf8.count
+        if outputBytes > Self.maximumOutputBytes {
+            // Cut at a character boundary at most `room` bytes in, then say so once.
+            var kept = Substring(text)
+            while kept.utf8.count > room { kept = kept.dropLast(max(1, (kept.utf8.count - room) / 4)) }
+            text = String(kept) + (kept.hasSuffix("\n") || kept.isEmpty ? "" : "\n")
+            text +=
+                "… output cut: the cell printed more than \(MemoryBudget.describe(bytes: Self.maximumOutputBytes))\n"
+        }
         if case .stream(let previous)? = outputs.last {
             outputs[outputs.count - 1] = .stream(previous + text)
         } else {
@@ -60,11 +80,22 @@ final class Interpreter {
 
     // MARK: Time limit
 
-    /// Counts loop iterations and calls; every 1024th checks the clock.
+    /// Counts loop iterations and calls; every 1024th checks the clock, every 8192nd the
+    /// process's memory against the budget (a loop that grows an array in small steps).
     @inline(__always)
     func tick(_ position: SourcePosition) throws {
         ticks &+= 1
-        if ticks & 1023 == 0 && hasDeadline { try checkDeadline(position) }
+        if ticks & 1023 == 0 { try checkLimits(position) }
+    }
+
+    @inline(never)
+    func checkLimits(_ position: SourcePosition) throws {
+        if hasDeadline { try checkDeadline(position) }
+        if ticks & 0x1FFF == 0, let (resident, limit) = MemoryBudget.isExceeded() {
+            throw ScriptError(
+                "the run uses \(MemoryBudget.describe(bytes: resident)), more than its memory budget of "
+                    + "\(MemoryBudget.describe(bytes: limit)) (qnb run --max-memory sets it)", at: position)
+        }
     }
 
     @inline(never)

@@ -112,6 +112,7 @@ public final class ScriptSession {
         }
 
         interpreter.outputs = []
+        interpreter.outputBytes = 0
         interpreter.origin = origin
         interpreter.timeLimit = timeout
         interpreter.deadline = timeout.map { ContinuousClock.now.advanced(by: .seconds($0)) }

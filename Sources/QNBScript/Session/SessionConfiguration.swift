@@ -1,4 +1,5 @@
-/// Settings of one notebook's session, from the front matter and the command line.
+/// Settings of one notebook's session, from the front matter and the command line. (The memory
+/// budget is the process's, `MemoryBudget` in QuantEngine: notebooks run at once share it.)
 public struct SessionConfiguration: Sendable {
     /// The default seed of random generators (front matter `seed`).
     public var seed: UInt64
@@ -13,14 +14,12 @@ public struct SessionConfiguration: Sendable {
     public var readableDirectories: [String]
     /// The folder `save` writes into.
     public var outputDirectory: String?
-    /// The memory budget for tensors, in bytes (`--max-memory`), nil: none.
-    public var memoryBudget: Int?
     /// Further settings for builtin libraries, by key.
     public var extensions: [String: any Sendable]
 
     public init(
         seed: UInt64 = 0, maxCallDepth: Int = 512, timeout: Double? = nil, baseDirectory: String? = nil,
-        readableDirectories: [String] = [], outputDirectory: String? = nil, memoryBudget: Int? = nil,
+        readableDirectories: [String] = [], outputDirectory: String? = nil,
         extensions: [String: any Sendable] = [:]
     ) {
         self.seed = seed
@@ -29,7 +28,6 @@ public struct SessionConfiguration: Sendable {
         self.baseDirectory = baseDirectory
         self.readableDirectories = readableDirectories
         self.outputDirectory = outputDirectory
-        self.memoryBudget = memoryBudget
         self.extensions = extensions
     }
 }

@@ -3,7 +3,9 @@
 enum Shape {
     /// The number of elements of `shape`, or a thrown error for a negative dimension, an
     /// overflowing product, too many dimensions or more than `Tensor.maxElementCount` elements.
-    static func elementCount(_ shape: [Int]) throws(QuantEngineError) -> Int {
+    /// Unless `allocating` is false (the caller only inspects a shape), a tensor of that shape is
+    /// about to be made: its Float32 buffer must also fit the memory budget.
+    static func elementCount(_ shape: [Int], allocating: Bool = true) throws(QuantEngineError) -> Int {
         guard shape.count <= Tensor.maxRank else { throw .shapeTooLarge(shape: shape) }
         var count = 1
         for dimension in shape {
@@ -14,6 +16,7 @@ enum Shape {
         }
         // Checked after the loop so that a zero dimension anywhere makes the shape valid.
         guard count <= Tensor.maxElementCount else { throw .shapeTooLarge(shape: shape) }
+        if allocating { try MemoryBudget.reserve(bytes: count * MemoryLayout<Float>.stride) }
         return count
     }
 

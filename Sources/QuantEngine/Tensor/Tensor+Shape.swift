@@ -14,13 +14,13 @@ extension Tensor {
         if let axis = inferred.first {
             var known = newShape
             known[axis] = 1
-            let partial = try Shape.elementCount(known)
+            let partial = try Shape.elementCount(known, allocating: false)
             guard partial > 0, count % partial == 0 else {
                 throw .invalidReshape(from: shape, to: newShape)
             }
             resolved[axis] = count / partial
         }
-        guard try Shape.elementCount(resolved) == count else {
+        guard try Shape.elementCount(resolved, allocating: false) == count else {
             throw .invalidReshape(from: shape, to: newShape)
         }
         return Tensor(validatedShape: resolved, scalars: scalars)

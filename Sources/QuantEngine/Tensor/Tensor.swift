@@ -22,7 +22,8 @@ public struct Tensor: Sendable, Equatable, CustomStringConvertible {
     /// - Throws: `QuantEngineError` when a dimension is negative, the shape is too large or the
     ///   number of values is not the product of the shape.
     public init(shape: [Int], scalars: [Float]) throws(QuantEngineError) {
-        let count = try Shape.elementCount(shape)
+        // The values exist already: only the shape is checked, not the memory budget.
+        let count = try Shape.elementCount(shape, allocating: false)
         guard count == scalars.count else {
             throw .elementCountMismatch(shape: shape, count: scalars.count)
         }

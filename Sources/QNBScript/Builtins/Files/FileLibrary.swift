@@ -107,9 +107,9 @@ extension BuiltinLibrary {
 
 enum FileBindings {
     /// The file a path argument names: relative paths start at the notebook's folder. Reading is
-    /// limited to the notebook's folder, the current folder and the session's readable folders,
-    /// each with everything below it (symbolic links resolved), so a notebook cannot read
-    /// arbitrary files of the machine that runs it.
+    /// limited to the notebook's folder and the session's readable folders (`--allow-read`),
+    /// each with everything below it, symbolic links resolved first — so a notebook cannot read
+    /// arbitrary files of the machine that runs it, by `..`, an absolute path or a link.
     static func resolve(_ args: BuiltinArguments, _ index: Int, _ context: BuiltinContext) throws -> String {
         let given = try args.string(index)
         guard !given.isEmpty else { throw args.error(index, "the path is empty") }
@@ -117,11 +117,14 @@ enum FileBindings {
         let base = configuration.baseDirectory ?? FileManager.default.currentDirectoryPath
         let joined = given.hasPrefix("/") ? given : (base as NSString).appendingPathComponent(given)
         let path = URL(fileURLWithPath: joined).standardizedFileURL.resolvingSymlinksInPath().path
-        let roots = ([base, FileManager.default.currentDirectoryPath] + configuration.readableDirectories).map {
+        let roots = ([base] + configuration.readableDirectories).map {
             URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path
         }
         guard roots.contains(where: { path == $0 || path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) else {
-            throw args.error(index, "'\(given)' is outside the notebook's folder and the current folder")
+            throw args.error(
+                index,
+                "'\(given)' is outside the notebook's folder; cells read only files below it "
+                    + "(qnb run --allow-read FOLDER allows another)")
         }
         guard FileManager.default.fileExists(atPath: path) else {
             throw args.error(index, "no such file '\(given)' (looked for \(displayPath(path)))")

@@ -8,7 +8,7 @@ public struct BuiltinExampleRunner: Sendable {
     public init(library: BuiltinLibrary, directory: String? = nil) {
         self.library = library
         self.configuration = SessionConfiguration(
-            seed: 0, timeout: 30, baseDirectory: directory, outputDirectory: directory, memoryBudget: 1 << 30)
+            seed: 0, timeout: 30, baseDirectory: directory, outputDirectory: directory)
     }
 
     public func run(_ example: BuiltinExample) -> BuiltinExampleResult {

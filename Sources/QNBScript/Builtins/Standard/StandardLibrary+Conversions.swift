@@ -127,6 +127,9 @@ extension StandardLibrary {
                     "count \(count) is more than the \(maximumMaterializedElements) elements an array may hold in a cell"
                 )
             }
+            do { try reserveMemory(forValues: count) } catch let error as ScriptError {
+                throw args.error(1, error.message)
+            }
             return .array(Array(repeating: args[0], count: count))
         }
         library.register(
