@@ -52,6 +52,25 @@ import Testing
         #expect(result.stderr.contains("--max-memory"), "\(result.stderr)")
     }
 
+    // MARK: Time
+
+    /// A long engine kernel stops at the cell's time limit, not after it: the error comes from
+    /// inside the kernel (the interpreter's own check would not name it).
+    @Test(arguments: [
+        ("let a = randn([3000, 3000], seed: 1)", "matmul"),
+        ("let a = quantize(randn([3000, 3000], seed: 1), bits: 8)", "integer matmul"),
+    ])
+    func longKernelsStopAtTheTimeLimit(setup: String, kernel: String) throws {
+        let box = try Sandbox()
+        let repeated = Array(repeating: "_ = matmul(a, a)", count: 20).joined(separator: "\n")
+        try box.write("n.md", "```swift\n\(setup)\n\(repeated)\n```\n")
+        let result = try box.qnb("run", "--timeout", "2", "n.md")
+        #expect(result.status == 1)
+        #expect(!result.signaled)
+        #expect(result.stderr.contains("error: cell exceeded its time limit (in \(kernel))"), "\(result.stderr)")
+        #expect(result.stderr.contains("n.md:3:5: error"), "\(result.stderr)")
+    }
+
     // MARK: Output and size
 
     @Test func anEndlessPrintIsCutAndThePageStaysSmall() throws {

@@ -1,3 +1,5 @@
+import QuantEngine
+
 /// One notebook's kernel: the environment its cells share, top to bottom.
 ///
 /// `run` executes a cell and never throws or traps: syntax errors (swift-syntax's own
@@ -135,11 +137,14 @@ public final class ScriptSession {
                 last = expr
                 statements.removeLast()
             }
-            _ = try interpreter.execute(Block(statements: statements, functions: cell.body.functions))
-            if let last {
-                let value = try interpreter.evaluate(last)
-                shown = value
-                if !value.isVoid && !keepValue { interpreter.outputs.append(.display(value.display)) }
+            // Long engine kernels read the cell's deadline too.
+            try EngineDeadline.$current.withValue(interpreter.deadline) {
+                _ = try interpreter.execute(Block(statements: statements, functions: cell.body.functions))
+                if let last {
+                    let value = try interpreter.evaluate(last)
+                    shown = value
+                    if !value.isVoid && !keepValue { interpreter.outputs.append(.display(value.display)) }
+                }
             }
         } catch let scriptError as ScriptError {
             failure = scriptError.diagnostic(in: origin)

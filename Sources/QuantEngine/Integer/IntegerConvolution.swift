@@ -145,13 +145,14 @@ enum IntegerConvolution {
         let weightZeroPoints =
             weights.zeroPoints.count == 1
             ? [Int32](repeating: weights.zeroPoints[0], count: g.outChannels) : weights.zeroPoints
+        let watch = EngineDeadline.Watch()
         let values = [Int32](unsafeUninitializedCapacity: count) { out, initialized in
             if let base = out.baseAddress {
                 Memory.adviseHugePages(UnsafeMutableRawPointer(base), byteCount: count * 4)
                 // Output positions go in tiles, so that the packed im2col matrix stays small
                 // (at most depth · tileColumns codes) however large the input.
                 for n in 0..<g.batch {
-                    for first in stride(from: 0, to: g.positions, by: tileColumns) {
+                    for first in stride(from: 0, to: g.positions, by: tileColumns) where !watch.expired() {
                         let width = Swift.min(tileColumns, g.positions - first)
                         let columns = im2col(
                             x.codes, n, g, positions: first..<(first + width), zeroPoint: input.zeroPoint,
@@ -159,12 +160,14 @@ enum IntegerConvolution {
                         IntegerOperands.product(
                             packedWeights, columns, lhsZeroPoints: weightZeroPoints,
                             rhsZeroPoints: [Int32](repeating: input.zeroPoint, count: width), threads: threads,
-                            into: base + n * g.outChannels * g.positions + first, rowStride: g.positions)
+                            into: base + n * g.outChannels * g.positions + first, rowStride: g.positions,
+                            watch: watch)
                     }
                 }
             }
             initialized = count
         }
+        try watch.check(operation)
         return AccumulatorTensor(
             shape: g.outputShape, values: values, inputScale: x.scale, weightScales: weights.scales, channelAxis: 1)
     }

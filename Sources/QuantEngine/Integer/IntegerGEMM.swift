@@ -238,9 +238,11 @@ enum IntegerGEMM {
 
     /// `c[i · ldc + j] = Σ_k A[i, k] · B[k, j]` (wrapping Int32) for the whole product, using at
     /// most `threads` threads (`nil`: as many as the system offers).
+    /// Chunks are skipped once `watch` reports the cell's deadline passed; the caller checks it.
     static func multiply(
         _ a: PackedLHS, _ b: PackedRHS, into c: UnsafeMutablePointer<Int32>, rowStride ldc: Int,
-        threads: Int? = nil, kernel: Kernel = .best, zeroPoints: ZeroPoints? = nil
+        threads: Int? = nil, kernel: Kernel = .best, zeroPoints: ZeroPoints? = nil,
+        watch: EngineDeadline.Watch? = nil
     ) {
         precondition(a.depth == b.depth, "packed operands of different depth")
         let rows = a.rows
@@ -251,6 +253,7 @@ enum IntegerGEMM {
         // Small products are not worth waking threads for.
         let work = Double(rows) * Double(columns) * Double(a.depth)
         parallelFor(chunks, threads: work < 0x1p21 ? 1 : threads) { chunk in
+            if let watch, watch.expired() { return }
             multiplyChunk(chunk, a, b, c, ldc, kernel, correction)
         }
     }

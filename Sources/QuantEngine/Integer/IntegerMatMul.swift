@@ -162,25 +162,29 @@ enum IntegerOperands {
         threads: Int?, shape: [Int]
     ) throws(QuantEngineError) -> [Int32] {
         let count = try Shape.elementCount(shape)
-        return [Int32](unsafeUninitializedCapacity: count) { out, initialized in
+        let watch = EngineDeadline.Watch()
+        let values = [Int32](unsafeUninitializedCapacity: count) { out, initialized in
             if let base = out.baseAddress {
                 Memory.adviseHugePages(UnsafeMutableRawPointer(base), byteCount: count * 4)
                 product(
                     a, b, lhsZeroPoints: lhsZeroPoints, rhsZeroPoints: rhsZeroPoints, threads: threads, into: base,
-                    rowStride: b.columns)
+                    rowStride: b.columns, watch: watch)
             }
             initialized = count
         }
+        try watch.check("integer matmul")
+        return values
     }
 
     /// Writes the zero-point-corrected `a.rows × b.columns` product at `c`, rows `rowStride`
     /// elements apart.
     static func product(
         _ a: IntegerGEMM.PackedLHS, _ b: IntegerGEMM.PackedRHS, lhsZeroPoints: [Int32], rhsZeroPoints: [Int32],
-        threads: Int?, into c: UnsafeMutablePointer<Int32>, rowStride: Int
+        threads: Int?, into c: UnsafeMutablePointer<Int32>, rowStride: Int, watch: EngineDeadline.Watch? = nil
     ) {
         let zeroPoints = IntegerGEMM.ZeroPoints(lhs: lhsZeroPoints, rhs: rhsZeroPoints)
-        IntegerGEMM.multiply(a, b, into: c, rowStride: rowStride, threads: threads, zeroPoints: zeroPoints)
+        IntegerGEMM.multiply(
+            a, b, into: c, rowStride: rowStride, threads: threads, zeroPoints: zeroPoints, watch: watch)
     }
 }
 

@@ -21,12 +21,18 @@ public func matmul(_ a: Tensor, _ b: Tensor) throws(QuantEngineError) -> Tensor 
     if a.rank == 2 { resultShape.append(m) }
     if b.rank == 2 { resultShape.append(n) }
     let count = try Shape.elementCount([m, n])
-    return a.withUnsafeBufferPointer { x in
+    let watch = EngineDeadline.Watch()
+    let product = a.withUnsafeBufferPointer { x in
         b.withUnsafeBufferPointer { y in
             Tensor.build(shape: resultShape, count: count) { out in
+                // Rows worth reading the clock for each (a clock read costs about 20 ns).
+                let heavyRows = k * n >= 4096
                 func row(_ i: Int) {
                     let c = UnsafeMutableBufferPointer(rebasing: out[(i * n)..<(i * n + n)])
                     for j in 0..<n { c[j] = 0 }
+                    // A long product stops early when the cell's time runs out (the result is
+                    // then thrown away).
+                    if watch.isStopped || ((heavyRows || i & 63 == 0) && watch.expired()) { return }
                     // i-k-j order: for fixed (i, j) the products are still added in increasing k.
                     for p in 0..<k {
                         let scalar = x[i * k + p]
@@ -43,4 +49,6 @@ public func matmul(_ a: Tensor, _ b: Tensor) throws(QuantEngineError) -> Tensor 
             }
         }
     }
+    try watch.check("matmul")
+    return product
 }
