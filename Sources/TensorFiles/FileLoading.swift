@@ -1,4 +1,5 @@
 import Foundation
+import QuantEngine
 
 /// Reading tensor files from disk. The bytes are parsed in place, without an extra copy.
 ///
@@ -7,24 +8,35 @@ import Foundation
 /// read: a mapped file that shrinks underneath the reader makes the process crash with SIGBUS, which no check
 /// can catch.
 public enum TensorFile {
-    /// Reads a whole file, or throws a readable error.
+    /// Reads a whole file, or throws a readable error naming the file by its last path component
+    /// (the path a notebook gave is resolved to an absolute one, which messages must not show).
+    /// Only regular files are read — not folders, devices or pipes — and only when their size fits
+    /// the memory budget.
     static func contents(of path: String, mapped: Bool = false) throws(TensorFileError) -> Data {
+        let name = URL(fileURLWithPath: path).lastPathComponent
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw TensorFileError("'\(path)' does not exist")
+            throw TensorFileError("'\(name)' does not exist")
         }
         guard !isDirectory.boolValue else {
-            throw TensorFileError("'\(path)' is a directory, not a file")
+            throw TensorFileError("'\(name)' is a folder, not a file")
+        }
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        guard attributes?[.type] as? FileAttributeType == .typeRegular else {
+            throw TensorFileError("'\(name)' is not a regular file")
+        }
+        if let size = (attributes?[.size] as? NSNumber)?.intValue, !mapped {
+            do { try MemoryBudget.reserve(bytes: size) } catch { throw TensorFileError("'\(name)': \(error)") }
         }
         if mapped {
             do {
                 return try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
             } catch {
-                throw TensorFileError("'\(path)' cannot be read: \(error.localizedDescription)")
+                throw TensorFileError("'\(name)' cannot be read: \(error.localizedDescription)")
             }
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw TensorFileError("'\(path)' cannot be read")
+            throw TensorFileError("'\(name)' cannot be read")
         }
         return data
     }
@@ -68,12 +80,17 @@ public enum TensorFile {
 
     /// Reads every array in a file, choosing the reader by extension: `.npy`, `.safetensors` or `.csv`.
     public static func load(path: String) throws(TensorFileError) -> [LoadedArray] {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw TensorFileError("'\(URL(fileURLWithPath: path).lastPathComponent)' is a folder, not a file")
+        }
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
         case "npy": return [try readNPY(path: path)]
         case "safetensors": return try readSafeTensors(path: path).tensors
         case "csv", "tsv", "txt": return [try readCSV(path: path)]
         default:
-            throw TensorFileError("'\(path)' has an unknown extension; expected .npy, .safetensors or .csv")
+            let name = URL(fileURLWithPath: path).lastPathComponent
+            throw TensorFileError("'\(name)' has an unknown extension; expected .npy, .safetensors or .csv")
         }
     }
 }

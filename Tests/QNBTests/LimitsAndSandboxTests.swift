@@ -67,8 +67,10 @@ import Testing
         let result = try box.qnb("run", "--timeout", "2", "n.md")
         #expect(result.status == 1)
         #expect(!result.signaled)
-        #expect(result.stderr.contains("error: cell exceeded its time limit (in \(kernel))"), "\(result.stderr)")
-        #expect(result.stderr.contains("n.md:3:5: error"), "\(result.stderr)")
+        // Which of the twenty products runs out of time depends on the machine; each is at column 5.
+        #expect(
+            result.stderr.contains(":5: error: cell exceeded its time limit (in \(kernel))"), "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("n.md:"))
     }
 
     // MARK: Output and size

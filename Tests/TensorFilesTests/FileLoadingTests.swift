@@ -20,15 +20,20 @@ struct FileLoadingTests {
         #expect(csv.first?.columns == ["alpha", "beta", "gamma"])
     }
 
-    @Test("errors for missing files, directories, unknown extensions and non-UTF-8 CSV name the path")
+    @Test(
+        "errors for missing files, folders, devices, unknown extensions and non-UTF-8 CSV name the file, not its path")
     func pathErrors() throws {
-        expectError(["does not exist"], "missing") { () throws(TensorFileError) in
+        expectError(["'w.npy' does not exist"], "missing") { () throws(TensorFileError) in
             _ = try TensorFile.readNPY(path: "/nonexistent/w.npy")
         }
-        expectError(["is a directory"], "directory") { () throws(TensorFileError) in
+        expectError(["'Fixtures' is a folder, not a file"], "directory") { () throws(TensorFileError) in
             _ = try TensorFile.readSafeTensors(path: Fixtures.directory)
         }
-        expectError(["unknown extension"], "extension") { () throws(TensorFileError) in
+        // A device would be read forever.
+        expectError(["'zero' is not a regular file"], "device") { () throws(TensorFileError) in
+            _ = try TensorFile.readNPY(path: "/dev/zero")
+        }
+        expectError(["'make_fixtures.py' has an unknown extension"], "extension") { () throws(TensorFileError) in
             _ = try TensorFile.load(path: Fixtures.directory + "/make_fixtures.py")
         }
         let path = NSTemporaryDirectory() + "tensorfiles-\(UUID().uuidString).csv"

@@ -67,3 +67,36 @@ public enum NotebookParameter: Hashable, Sendable, CustomStringConvertible {
         }
     }
 }
+
+extension NotebookParameter {
+    /// What kind of value this is, for messages: "an integer", "a list".
+    public var kindName: String {
+        switch self {
+        case .int: return "an integer"
+        case .double: return "a number"
+        case .string: return "a string"
+        case .bool: return "a boolean"
+        case .array: return "a list"
+        }
+    }
+
+    /// An override converted to the kind of `defaultValue`, or `nil` when it is of another kind:
+    /// an integer stands for a number, anything stands for a string (as its text), a list's
+    /// elements follow the default's first element.
+    public func conformed(to defaultValue: NotebookParameter) -> NotebookParameter? {
+        switch (defaultValue, self) {
+        case (.int, .int), (.double, .double), (.bool, .bool), (.string, .string): return self
+        case (.double, .int(let value)): return .double(Double(value))
+        case (.string, .int), (.string, .double), (.string, .bool): return .string(description)
+        case (.array(let defaults), .array(let values)):
+            guard let first = defaults.first else { return self }
+            var converted: [NotebookParameter] = []
+            for value in values {
+                guard let element = value.conformed(to: first) else { return nil }
+                converted.append(element)
+            }
+            return .array(converted)
+        default: return nil
+        }
+    }
+}

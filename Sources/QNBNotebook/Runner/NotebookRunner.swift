@@ -26,12 +26,17 @@ public struct RunOptions: Sendable {
 /// Problems with how a notebook was asked to run, found before any cell runs.
 public enum RunnerError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownParameter(name: String, notebook: String, known: [String])
+    /// An override of another kind than the parameter's default (`-p bits=four` for `bits: 8`).
+    case parameterKind(name: String, notebook: String, defaultValue: NotebookParameter, given: NotebookParameter)
 
     public var description: String {
         switch self {
         case .unknownParameter(let name, let notebook, let known):
             let list = known.isEmpty ? "it declares none" : "it declares: " + known.joined(separator: ", ")
             return "'\(notebook)' has no parameter '\(name)' (\(list))"
+        case .parameterKind(let name, let notebook, let defaultValue, let given):
+            return "parameter '\(name)' of '\(notebook)' takes \(defaultValue.kindName) like its default "
+                + "\(defaultValue), got \(given.kindName) (\(given))"
         }
     }
 }
@@ -73,14 +78,18 @@ public struct NotebookRunner: Sendable {
                 readableDirectories: options.readableDirectories),
             library: .qnb
         )
-        for name in declared.keys.sorted() {
-            if let value = options.parameters[name] ?? declared[name] {
-                session.define(name, value.scriptValue)
-            }
-        }
-
+        // Overrides take the kind of their default (checked before anything runs).
         var parameters = declared
-        for (name, value) in options.parameters { parameters[name] = value }
+        for name in options.parameters.keys.sorted() {
+            guard let given = options.parameters[name], let defaultValue = declared[name] else { continue }
+            guard let value = given.conformed(to: defaultValue) else {
+                throw .parameterKind(name: name, notebook: notebook.path, defaultValue: defaultValue, given: given)
+            }
+            parameters[name] = value
+        }
+        for name in parameters.keys.sorted() {
+            if let value = parameters[name] { session.define(name, value.scriptValue) }
+        }
 
         var runs: [CellRun] = []
         var values: [InlineValueRun] = []
