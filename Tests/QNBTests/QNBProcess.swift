@@ -45,9 +45,17 @@ struct QNBProcess {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        // Read both pipes before waiting so a large output cannot block the child.
+        // Read both pipes at once, before waiting: a child that fills one pipe while the test
+        // reads the other would otherwise block forever.
+        nonisolated(unsafe) var errData = Data()
+        let finished = DispatchSemaphore(value: 0)
+        let errorHandle = err.fileHandleForReading
+        Thread.detachNewThread {
+            errData = errorHandle.readDataToEndOfFile()
+            finished.signal()
+        }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        finished.wait()
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus,
