@@ -11,6 +11,17 @@ struct SecurityTests {
         #expect("a & b < c > d \" e ' f".htmlEscaped == "a &amp; b &lt; c &gt; d &quot; e &#39; f")
         #expect("plain é 𝄞".htmlEscaped == "plain é 𝄞")
         #expect("&amp;".htmlEscaped == "&amp;amp;")
+        #expect("a\u{0}b".htmlEscaped == "a\u{FFFD}b")
+    }
+
+    /// Markup reaches cmark as a C string: a NUL in a computed value cut it off there, leaving
+    /// the tooltip's attribute open, so that the next link's target was read as attributes.
+    @Test func aNULInAComputedValueCannotCutTheMarkupShort() throws {
+        let source = "A `\\(fatalError(\"a\\u{0}b\"))` and [link](x/onmouseover=alert(1)//).\n"
+        let page = HTMLPage.render(try NotebookRunner().run(Notebook.parse(source: source, path: "notebooks/n.md")))
+        #expect(page.contains("<code class=\"qnb-value-failed\" title=\"a\u{FFFD}b\">"))
+        #expect(page.contains("<a href=\"x/onmouseover=alert(1)//\">link</a>"))
+        #expect(!page.contains("\u{0}"))
     }
 
     /// A notebook that tries to inject markup everywhere a string reaches the page.
