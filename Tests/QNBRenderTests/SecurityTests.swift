@@ -106,6 +106,14 @@ struct SecurityTests {
         #expect(page.contains("<img src=\"data:image/png;base64,iVBORw0KGgo=\" alt=\"dot\" />"))
     }
 
+    /// cmark empties `data:` URLs other than PNG, GIF, JPEG and WebP; such an image was kept as
+    /// an `<img src="">`, and becomes a link like any other image.
+    @Test func otherDataImagesBecomeLinks() {
+        let page = renderPage("![svg](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)\n")
+        #expect(!page.contains("<img"))
+        #expect(page.contains("<a href=\"\">svg</a>"))
+    }
+
     @Test func pageIsSelfContained() {
         let page = renderPage(
             """
