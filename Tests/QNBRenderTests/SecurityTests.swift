@@ -24,6 +24,32 @@ struct SecurityTests {
         #expect(!page.contains("\u{0}"))
     }
 
+    /// The placeholders of formulas and of the table of contents are private-use characters the
+    /// notebook does not contain; computed text could still hold them, and had formulas (or
+    /// the contents) put in its place.
+    @Test func computedTextCannotPoseAsAPlaceholder() throws {
+        let source = """
+            # Markers
+
+            ```swift
+            print("a\\u{E000}0\\u{E000}b\\u{F0000}c")
+            ```
+
+            Math $x^2$ here.
+
+            ## One
+
+            ## Two
+
+            ## Three
+            """
+        let page = HTMLPage.render(try NotebookRunner().run(Notebook.parse(source: source, path: "notebooks/m.md")))
+        #expect(page.contains("<pre class=\"qnb-stream\">a\u{E000}0\u{E000}b\u{F0000}c</pre>"))
+        #expect(page.occurrences(of: "<math>") == 1 && page.occurrences(of: "<details class=\"qnb-toc") == 1)
+        let math = try #require(page.range(of: "<math>")), stream = try #require(page.range(of: "qnb-stream\">"))
+        #expect(stream.upperBound < math.lowerBound)
+    }
+
     /// A notebook that tries to inject markup everywhere a string reaches the page.
     static let hostile = """
         ---

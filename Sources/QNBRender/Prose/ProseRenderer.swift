@@ -51,7 +51,8 @@ struct ProseRenderer {
     }
 
     func render(_ markdown: String) -> Rendered {
-        let math = Self.extractMath(from: markdown)
+        let math = Self.extractMath(
+            from: markdown, avoiding: Array(cellHTML.values) + inlineValues.values.flatMap { $0 })
         let (formulas, warnings) = renderMath(math)
         let source = math.markdown
         let document: OpaquePointer? = source.withCString { pointer in
