@@ -14,20 +14,23 @@ demo: build
 ## test: install what is missing, build, run the whole test suite, then check every shipped
 ## notebook against its committed snapshot
 test: build nbformat
-	QNB_REQUIRE_NBFORMAT=$$(test -x $(NBFORMAT_VENV)/bin/python && echo 1 || echo 0) $(SWIFT) test
+	REQUIRE=$$(test -x $(NBFORMAT_VENV)/bin/python && echo 1 || echo 0); \
+	QNB_REQUIRE_NBFORMAT=$$REQUIRE QNB_REQUIRE_HTML5LIB=$$REQUIRE $(SWIFT) test
 	$(QNB) check notebooks/
 
 ## site: run every tutorial and rewrite the committed pages, Markdown exports and snapshots in output/
 site: build
 	$(QNB) run --format html,md notebooks/
 
-# The exported .ipynb files are validated with Jupyter's own `nbformat` package, installed from
-# PyPI into a virtual environment under .build/ (skipped, with a note, when PyPI is unreachable).
+# The exported .ipynb files are validated with Jupyter's own `nbformat` package, and the pages
+# that hostile notebooks produce are parsed with `html5lib` (the WHATWG parsing algorithm, as a
+# browser parses them) to check that they are inert. Both are installed from PyPI into a virtual
+# environment under .build/ (those tests are skipped, with a note, when PyPI is unreachable).
 NBFORMAT_VENV := .build/nbformat-venv
 nbformat:
-	@if [ ! -x $(NBFORMAT_VENV)/bin/python ] || ! $(NBFORMAT_VENV)/bin/python -c "import nbformat" 2>/dev/null; then \
-		python3 -m venv $(NBFORMAT_VENV) && $(NBFORMAT_VENV)/bin/pip install --quiet nbformat \
-		|| { echo "note: could not install nbformat; the .ipynb schema check is skipped"; rm -rf $(NBFORMAT_VENV); }; \
+	@if [ ! -x $(NBFORMAT_VENV)/bin/python ] || ! $(NBFORMAT_VENV)/bin/python -c "import nbformat, html5lib" 2>/dev/null; then \
+		python3 -m venv $(NBFORMAT_VENV) && $(NBFORMAT_VENV)/bin/pip install --quiet nbformat html5lib \
+		|| { echo "note: could not install nbformat and html5lib; the .ipynb schema and page safety checks are skipped"; rm -rf $(NBFORMAT_VENV); }; \
 	fi
 
 build: deps

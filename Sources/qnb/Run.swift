@@ -49,12 +49,17 @@ extension QNB {
             help: "Print every cell's outputs as text (figures in ASCII), as the cells produce them.")
         var verbose = false
 
+        @Flag(
+            name: .customLong("unsafe-html"),
+            help: "Keep raw HTML written in the prose (dropped by default). Only for notebooks from trusted authors.")
+        var unsafeHTML = false
+
         func run() throws {
             let notebooks = try selection.notebooks()
             let job = RunJob(
                 options: try selection.runOptions(allowErrors: allowErrors),
                 outputDirectory: selection.outputDirectory, timings: timings, verbose: verbose,
-                formats: try ExportFormat.parse(format))
+                formats: try ExportFormat.parse(format), unsafeHTML: unsafeHTML)
             // A folder is a site: an index page, and every page linked to it and its neighbours. A
             // notebook given as a file is linked within its own folder's site, so that its page is
             // the same however it is produced (the index is written by running the folder).
@@ -89,6 +94,8 @@ struct RunJob: Sendable {
     var timings: Bool
     var verbose = false
     var formats: Set<ExportFormat> = [.html]
+    /// Raw HTML in the prose is kept (`--unsafe-html`).
+    var unsafeHTML = false
 
     struct Outcome: Sendable {
         var status: Int32
@@ -119,8 +126,8 @@ struct RunJob: Sendable {
         if verbose { transcript.out(Self.outputText(of: run, path: file.path)) }
         NotebookLoader.report(run, into: &transcript)
 
-        let rendered =
-            formats.contains(.html) ? HTMLPage.renderPage(run, options: RenderOptions(navigation: navigation)) : nil
+        let renderOptions = RenderOptions(allowUnsafeHTML: unsafeHTML, navigation: navigation)
+        let rendered = formats.contains(.html) ? HTMLPage.renderPage(run, options: renderOptions) : nil
         let page = rendered?.html
         if let rendered { NotebookLoader.report(rendered.warnings, of: run.notebook, into: &transcript) }
         stages.lap("render page")

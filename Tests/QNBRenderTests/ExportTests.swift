@@ -179,6 +179,9 @@ import Testing
     @Test(arguments: [
         ("a/b", "index", "../index.html"), ("a/b", "a/c", "c.html"), ("a/b", "d/e", "../d/e.html"),
         ("index", "a/b", "a/b.html"), ("x", "y", "y.html"), ("a/b/c", "a/d", "../d.html"),
+        // Names are percent-encoded: a notebook named javascript:alert(1).md is a file, not a script.
+        ("index", "javascript:alert(1)", "javascript%3Aalert(1).html"),
+        ("a/b", "c/d e#f?g%h", "../c/d%20e%23f%3Fg%25h.html"), ("x", "é", "%C3%A9.html"),
     ])
     func relativeLinks(from: String, to: String, expected: String) {
         #expect(SiteNavigation.href(from: from, to: to) == expected)

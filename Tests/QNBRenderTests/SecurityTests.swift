@@ -11,6 +11,43 @@ struct SecurityTests {
         #expect("a & b < c > d \" e ' f".htmlEscaped == "a &amp; b &lt; c &gt; d &quot; e &#39; f")
         #expect("plain é 𝄞".htmlEscaped == "plain é 𝄞")
         #expect("&amp;".htmlEscaped == "&amp;amp;")
+        #expect("a\u{0}b".htmlEscaped == "a\u{FFFD}b")
+    }
+
+    /// Markup reaches cmark as a C string: a NUL in a computed value cut it off there, leaving
+    /// the tooltip's attribute open, so that the next link's target was read as attributes.
+    @Test func aNULInAComputedValueCannotCutTheMarkupShort() throws {
+        let source = "A `\\(fatalError(\"a\\u{0}b\"))` and [link](x/onmouseover=alert(1)//).\n"
+        let page = HTMLPage.render(try NotebookRunner().run(Notebook.parse(source: source, path: "notebooks/n.md")))
+        #expect(page.contains("<code class=\"qnb-value-failed\" title=\"a\u{FFFD}b\">"))
+        #expect(page.contains("<a href=\"x/onmouseover=alert(1)//\">link</a>"))
+        #expect(!page.contains("\u{0}"))
+    }
+
+    /// The placeholders of formulas and of the table of contents are private-use characters the
+    /// notebook does not contain; computed text could still hold them, and had formulas (or
+    /// the contents) put in its place.
+    @Test func computedTextCannotPoseAsAPlaceholder() throws {
+        let source = """
+            # Markers
+
+            ```swift
+            print("a\\u{E000}0\\u{E000}b\\u{F0000}c")
+            ```
+
+            Math $x^2$ here.
+
+            ## One
+
+            ## Two
+
+            ## Three
+            """
+        let page = HTMLPage.render(try NotebookRunner().run(Notebook.parse(source: source, path: "notebooks/m.md")))
+        #expect(page.contains("<pre class=\"qnb-stream\">a\u{E000}0\u{E000}b\u{F0000}c</pre>"))
+        #expect(page.occurrences(of: "<math>") == 1 && page.occurrences(of: "<details class=\"qnb-toc") == 1)
+        let math = try #require(page.range(of: "<math>")), stream = try #require(page.range(of: "qnb-stream\">"))
+        #expect(stream.upperBound < math.lowerBound)
     }
 
     /// A notebook that tries to inject markup everywhere a string reaches the page.
@@ -93,6 +130,14 @@ struct SecurityTests {
     @Test func inlineDataImagesStay() {
         let page = renderPage("![dot](data:image/png;base64,iVBORw0KGgo=)\n")
         #expect(page.contains("<img src=\"data:image/png;base64,iVBORw0KGgo=\" alt=\"dot\" />"))
+    }
+
+    /// cmark empties `data:` URLs other than PNG, GIF, JPEG and WebP; such an image was kept as
+    /// an `<img src="">`, and becomes a link like any other image.
+    @Test func otherDataImagesBecomeLinks() {
+        let page = renderPage("![svg](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)\n")
+        #expect(!page.contains("<img"))
+        #expect(page.contains("<a href=\"\">svg</a>"))
     }
 
     @Test func pageIsSelfContained() {

@@ -1,7 +1,9 @@
 extension StringProtocol {
     /// The text made safe for HTML text and quoted attribute values: `&`, `<`, `>`, `"` and `'`
-    /// become character references. The one escaping function of QNBRender: every string from a
-    /// notebook or a value goes through it.
+    /// become character references, and NUL becomes U+FFFD (as a browser shows it; markup passes
+    /// through cmark as C strings, where a NUL would cut it off, an attribute value unclosed).
+    /// The one escaping function of QNBRender: every string from a notebook or a value goes
+    /// through it.
     var htmlEscaped: String {
         var result = ""
         result.reserveCapacity(utf8.count)
@@ -12,6 +14,7 @@ extension StringProtocol {
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
             case "'": result += "&#39;"
+            case "\u{0}": result += "\u{FFFD}"
             default: result.unicodeScalars.append(scalar)
             }
         }

@@ -25,8 +25,10 @@ public enum HTMLPage {
             options.tableOfContentsMinimumHeadings.map { toc.headings.count >= $0 && !toc.headings.isEmpty } ?? false
         // The table of contents shows each heading as the prose renders it (math, values, code),
         // so it is written after the prose; the title block holds its place with a marker that
-        // the notebook cannot contain.
-        let tocMarker = showsTOC ? Self.unusedMarker(in: notebook.markdown) : nil
+        // neither the notebook nor its computed outputs contain.
+        let inlineValues = InlineValueMarkup.byLiteral(run)
+        let computed = Array(cellHTML.values) + inlineValues.values.flatMap { $0 }
+        let tocMarker = showsTOC ? Self.unusedMarker(in: [notebook.markdown] + computed) : nil
         let titleBlock =
             titleBlock(run, tocPlaceholder: tocMarker) + (options.review?.banner(for: notebook) ?? "")
 
@@ -41,7 +43,7 @@ public enum HTMLPage {
                 notebook.headings.map { ($0.line, $0.anchor) }, uniquingKeysWith: { first, _ in first }),
             afterFirstTitle: notebook.hasLevelOneHeading ? titleBlock : nil,
             references: references,
-            inlineValues: InlineValueMarkup.byLiteral(run),
+            inlineValues: inlineValues,
             allowUnsafeHTML: options.allowUnsafeHTML)
         let rendered = prose.render(notebook.markdown)
         let placed = rendered.placedCells
@@ -199,9 +201,10 @@ public enum HTMLPage {
         return writer.html
     }
 
-    /// A private-use character that `text` does not contain, as a placeholder.
-    private static func unusedMarker(in text: String) -> String? {
-        let used = Set(text.unicodeScalars.filter { $0.properties.generalCategory == .privateUse }.map(\.value))
+    /// A private-use character that none of `texts` contains, as a placeholder.
+    private static func unusedMarker(in texts: [String]) -> String? {
+        let used = Set(
+            texts.flatMap { $0.unicodeScalars.filter { $0.properties.generalCategory == .privateUse }.map(\.value) })
         guard let free = (UInt32(0xF0000)...0xFFFFD).first(where: { !used.contains($0) }) else { return nil }
         return Unicode.Scalar(free).map { String(Character($0)) }
     }

@@ -22,7 +22,9 @@ public struct SiteNavigation: Hashable, Sendable {
     }
 
     /// The relative link from the page `from` to the page `to`, both output paths without
-    /// extension relative to the output folder (`a/b` → `index`: `../index.html`).
+    /// extension relative to the output folder (`a/b` → `index`: `../index.html`). Each name is
+    /// percent-encoded, so that a notebook named `javascript:alert(1).md` links to a file, not
+    /// a script, and `#`, `?` and `%` in names do not cut the link short.
     public static func href(from: String, to: String) -> String {
         let fromFolders = from.split(separator: "/").dropLast()
         var toParts = to.split(separator: "/")
@@ -32,7 +34,25 @@ public struct SiteNavigation: Hashable, Sendable {
         }
         toParts.removeFirst(common)
         let ups = Array(repeating: "..", count: fromFolders.count - common)
-        return (ups + toParts.map(String.init)).joined(separator: "/") + ".html"
+        return (ups + toParts.map(percentEncoded)).joined(separator: "/") + ".html"
+    }
+
+    /// `name` with every byte but ASCII letters, digits and `-._~!$&'()*+,;=@` as `%XX`: a
+    /// path segment that cannot be read as a scheme (`:`), a query (`?`) or a fragment (`#`).
+    static func percentEncoded(_ name: Substring) -> String {
+        var result = ""
+        for byte in name.utf8 {
+            let scalar = Unicode.Scalar(byte)
+            if ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+                || "-._~!$&'()*+,;=@".unicodeScalars.contains(scalar)
+            {
+                result.unicodeScalars.append(scalar)
+            } else {
+                let hex = String(byte, radix: 16, uppercase: true)
+                result += (hex.count == 1 ? "%0" : "%") + hex
+            }
+        }
+        return result
     }
 
     /// The bar at the top of a page: back to the index.

@@ -34,18 +34,21 @@ struct MathScanner {
         self.verbatimLines = verbatimLines
     }
 
-    /// The prose with placeholders, and the formulas found.
-    static func extract(_ markdown: String, verbatimLines: Set<Int>) -> MathExtraction {
+    /// The prose with placeholders, and the formulas found. The placeholders' marker is in
+    /// neither `markdown` nor `avoiding` (the markup that joins the prose before placeholders
+    /// are replaced: cells and computed values).
+    static func extract(_ markdown: String, verbatimLines: Set<Int>, avoiding: [String] = []) -> MathExtraction {
         let scanner = MathScanner(markdown, verbatimLines: verbatimLines)
-        guard markdown.utf8.contains(UInt8(ascii: "$")), let marker = unusedMarker(in: markdown) else {
+        guard markdown.utf8.contains(UInt8(ascii: "$")), let marker = unusedMarker(in: [markdown] + avoiding) else {
             return MathExtraction(markdown: markdown, spans: [], marker: "\u{E000}")
         }
         return scanner.replacing(scanner.formulas(), marker: marker)
     }
 
-    /// A private-use character that `text` does not contain.
-    private static func unusedMarker(in text: String) -> Unicode.Scalar? {
-        let used = Set(text.unicodeScalars.filter { $0.properties.generalCategory == .privateUse }.map(\.value))
+    /// A private-use character that none of `texts` contains.
+    private static func unusedMarker(in texts: [String]) -> Unicode.Scalar? {
+        let used = Set(
+            texts.flatMap { $0.unicodeScalars.filter { $0.properties.generalCategory == .privateUse }.map(\.value) })
         for range in [UInt32(0xE000)...0xF8FF, 0xF0000...0xFFFFD] {
             if let free = range.first(where: { !used.contains($0) }) { return Unicode.Scalar(free) }
         }

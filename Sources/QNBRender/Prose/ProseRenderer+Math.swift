@@ -2,12 +2,13 @@ import CCmark
 import QNBScript
 
 extension ProseRenderer {
-    /// The prose's formulas, found before cmark sees the text (see `MathScanner`).
-    static func extractMath(from markdown: String) -> MathExtraction {
+    /// The prose's formulas, found before cmark sees the text (see `MathScanner`); their
+    /// placeholders cannot occur in `avoiding` (cell and value markup, which holds computed text).
+    static func extractMath(from markdown: String, avoiding: [String] = []) -> MathExtraction {
         guard markdown.utf8.contains(UInt8(ascii: "$")) else {
             return MathExtraction(markdown: markdown, spans: [], marker: "\u{E000}")
         }
-        return MathScanner.extract(markdown, verbatimLines: verbatimLines(in: markdown))
+        return MathScanner.extract(markdown, verbatimLines: verbatimLines(in: markdown), avoiding: avoiding)
     }
 
     /// The 1-based lines of code blocks (cells included) and HTML blocks, where `$` is never

@@ -51,7 +51,8 @@ struct ProseRenderer {
     }
 
     func render(_ markdown: String) -> Rendered {
-        let math = Self.extractMath(from: markdown)
+        let math = Self.extractMath(
+            from: markdown, avoiding: Array(cellHTML.values) + inlineValues.values.flatMap { $0 })
         let (formulas, warnings) = renderMath(math)
         let source = math.markdown
         let document: OpaquePointer? = source.withCString { pointer in
@@ -261,10 +262,12 @@ struct ProseRenderer {
     }
 
     /// An image would make the page fetch a file or a URL; it becomes a link to it instead, its
-    /// alt text the link text. Inline `data:` images stay.
+    /// alt text the link text. Inline PNG, GIF, JPEG and WebP images stay (the `data:` images
+    /// cmark keeps; it empties any other `data:` URL, such as SVG, which may hold script).
     private func replaceImageWithLink(_ image: OpaquePointer, iterator: OpaquePointer, math: MathExtraction) {
         let url = cmark_node_get_url(image).map { String(cString: $0) } ?? ""
-        if url.lowercased().hasPrefix("data:image/") {
+        let lowercased = url.lowercased()
+        if ["png", "gif", "jpeg", "webp"].contains(where: { lowercased.hasPrefix("data:image/\($0)") }) {
             restoreText(under: image, math)
             return
         }
