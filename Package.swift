@@ -101,6 +101,6 @@ let package = Package(
         .testTarget(name: "QNBPlotTests", dependencies: ["QNBPlot"]),
         .testTarget(name: "TensorFilesTests", dependencies: ["TensorFiles", "QuantEngine"], exclude: ["Fixtures"]),
         .testTarget(name: "QNBRenderTests", dependencies: ["QNBRender", "QNBTestSupport"]),
-        .testTarget(name: "QNBTests", dependencies: ["QNBTestSupport"]),
+        .testTarget(name: "QNBTests", dependencies: ["QNBTestSupport"], exclude: ["Hostile"]),
     ]
 )
