@@ -25,6 +25,20 @@ import Testing
         #expect(throws: ScriptError.self) { try (["a"] as Value).asNumericArray() }
     }
 
+    /// Implicit members stand for Double's constants where a number is expected, as in Swift;
+    /// other implicit members are still refused.
+    @Test func implicitDoubleMembersWhereNumbersAreExpected() throws {
+        #expect(try Value.option(OptionValue("pi")).asDouble() == Double.pi)
+        #expect(try Value.option(OptionValue("infinity")).asDouble() == .infinity)
+        #expect(try Value.option(OptionValue("nan")).asDouble().isNaN)
+        let numbers = try Value.array([.double(0.5), .option(OptionValue("greatestFiniteMagnitude"))]).asDoubles()
+        #expect(numbers == [0.5, .greatestFiniteMagnitude])
+        let nested = try Value.array([.array([.int(1), .option(OptionValue("zero"))])]).asNumericArray()
+        #expect(nested.values == [1, 0] && nested.shape == [1, 2])
+        #expect(throws: ScriptError.self) { try Value.option(OptionValue("symmetric")).asDouble() }
+        #expect(throws: ScriptError.self) { try Value.option(OptionValue("nan", arguments: [])).asDouble() }
+    }
+
     @Test func descriptionsAndDisplays() {
         let value: Value = .tuple(ScriptTuple([.string("a"), .optional(.int(1)), .null], labels: ["s", nil, "n"]))
         #expect(value.description == "(s: \"a\", Optional(1), n: nil)")

@@ -12,7 +12,26 @@ extension Value {
         switch self {
         case .double(let v): return v
         case .int(let v): return Double(v)
-        default: throw conversionError("Double")
+        default:
+            if let v = implicitDouble { return v }
+            throw conversionError("Double")
+        }
+    }
+
+    /// `Double`'s static members written as implicit members where a number is expected, as
+    /// Swift infers them: `[0.5, .nan]`, `clamp(x, -.infinity, 1)`.
+    var implicitDouble: Double? {
+        guard case .option(let option) = self, option.arguments == nil else { return nil }
+        switch option.name {
+        case "nan": return .nan
+        case "infinity": return .infinity
+        case "pi": return .pi
+        case "zero": return 0
+        case "greatestFiniteMagnitude": return .greatestFiniteMagnitude
+        case "leastNonzeroMagnitude": return .leastNonzeroMagnitude
+        case "leastNormalMagnitude": return .leastNormalMagnitude
+        case "ulpOfOne": return .ulpOfOne
+        default: return nil
         }
     }
 
@@ -46,7 +65,9 @@ extension Value {
                 switch element {
                 case .double(let v): result.append(v)
                 case .int(let v): result.append(Double(v))
-                default: throw conversionError("[Double]")
+                default:
+                    guard let v = element.implicitDouble else { throw conversionError("[Double]") }
+                    result.append(v)
                 }
             }
             return result
@@ -130,6 +151,10 @@ extension Value {
                 }
                 for element in elements { try visit(element, depth: depth + 1) }
             default:
+                if let v = value.implicitDouble, depth == shape.count {
+                    values.append(v)
+                    return
+                }
                 throw ScriptError("expected numbers, found a value of type '\(value.typeName)'")
             }
         }
