@@ -82,8 +82,8 @@ struct XSSTests {
         environment["NO_COLOR"] = "1"
         process.environment = environment
         let out = box.root.appendingPathComponent("stdout.txt"), err = box.root.appendingPathComponent("stderr.txt")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         let outHandle = try FileHandle(forWritingTo: out), errHandle = try FileHandle(forWritingTo: err)
         defer {
             try? outHandle.close()
