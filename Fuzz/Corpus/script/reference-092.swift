@@ -1,0 +1,1 @@
+[8, 4].forEach { print("int\($0)") }

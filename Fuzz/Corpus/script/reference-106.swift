@@ -1,0 +1,1 @@
+["int8", "fp8", "nf4"].joined(separator: ", ")

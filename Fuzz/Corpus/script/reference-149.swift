@@ -1,0 +1,1 @@
+(-127...127).randomElement()

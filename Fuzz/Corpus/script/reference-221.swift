@@ -1,0 +1,3 @@
+var cache = ["w": 1, "b": 2]
+cache.removeAll()
+cache

@@ -1,0 +1,1 @@
+(-128).description.count

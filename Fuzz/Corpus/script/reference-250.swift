@@ -1,0 +1,3 @@
+var narrowRange = true
+narrowRange.toggle()
+narrowRange

@@ -1,0 +1,3 @@
+var obs = observer()
+obs.observe(tensor([-0.5, 2.0]))
+obs

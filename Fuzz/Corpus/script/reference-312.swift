@@ -1,0 +1,1 @@
+Table(["layer", "bits", "SQNR (dB)"])

@@ -1,0 +1,1 @@
+print(Double.infinity, -Double.infinity < -1e308)

@@ -1,0 +1,1 @@
+Double.leastNonzeroMagnitude / 2
