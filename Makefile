@@ -71,7 +71,7 @@ FUZZ_TARGET ?= notebook script files
 FUZZ_BUILD := $(SWIFT) build --scratch-path .build/fuzz --sanitize fuzzer \
 	-Xswiftc -sanitize=fuzzer,address -Xswiftc -DQNB_FUZZ
 # Longest input, seconds before an input counts as a hang, and memory limit, per harness.
-FUZZ_MAX_LEN_notebook := 16384
+FUZZ_MAX_LEN_notebook := 8192
 FUZZ_MAX_LEN_script := 4096
 FUZZ_MAX_LEN_files := 4096
 FUZZ_TIMEOUT_notebook := 10

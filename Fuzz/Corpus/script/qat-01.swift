@@ -1,5 +1,0 @@
-let data = dataset(.spirals(arms: 3), count: 1500, noise: 0.02, seed: 3).split(train: 0.7, validation: 0.15, seed: 0)
-var net = mlp([2, 64, 64, 3], seed: 0)
-train(&net, on: data.train, epochs: 60, seed: 1)
-let float = evaluate(net, on: data.test)
-print("Float32 test accuracy:", float.accuracy, " bytes:", net.bytes)

@@ -1,5 +1,0 @@
-let data = dataset(.moons, count: 400, seed: 1).split(train: 0.8)
-var teacher = mlp([2, 32, 32, 2], seed: 0)
-train(&teacher, on: data.train, epochs: 10, seed: 0)
-let student = distill(teacher: teacher, student: mlp([2, 4, 2], seed: 1), on: data.train, epochs: 5, seed: 0)
-print(teacher.parameterCount, student.parameterCount, evaluate(student, on: data.test).accuracy)

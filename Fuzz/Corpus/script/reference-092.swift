@@ -1,1 +1,0 @@
-[8, 4].forEach { print("int\($0)") }

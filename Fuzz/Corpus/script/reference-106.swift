@@ -1,1 +1,0 @@
-["int8", "fp8", "nf4"].joined(separator: ", ")

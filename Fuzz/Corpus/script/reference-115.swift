@@ -1,2 +1,0 @@
-var queue = [8, 4, 2]
-print(queue.removeFirst(), queue)

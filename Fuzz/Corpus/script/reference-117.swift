@@ -1,2 +1,0 @@
-var queue = [8]
-print(queue.popLast() ?? 0, queue.popLast() == nil)

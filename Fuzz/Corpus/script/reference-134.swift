@@ -1,1 +1,0 @@
-(1...3).forEach { print(String(repeating: "*", count: $0)) }

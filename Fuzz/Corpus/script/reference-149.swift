@@ -1,1 +1,0 @@
-(-127...127).randomElement()

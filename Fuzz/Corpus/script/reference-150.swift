@@ -1,1 +1,0 @@
-(0..<8).description

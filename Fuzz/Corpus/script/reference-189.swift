@@ -1,1 +1,0 @@
-"q4_0".description

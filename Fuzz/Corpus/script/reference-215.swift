@@ -1,1 +1,0 @@
-["a": 1, "b": 2, "c": 3].randomElement()

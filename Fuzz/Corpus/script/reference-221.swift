@@ -1,3 +1,0 @@
-var cache = ["w": 1, "b": 2]
-cache.removeAll()
-cache

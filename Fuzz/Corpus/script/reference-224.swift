@@ -1,1 +1,0 @@
-(-128).description.count

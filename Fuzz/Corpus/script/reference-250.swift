@@ -1,3 +1,0 @@
-var narrowRange = true
-narrowRange.toggle()
-narrowRange

@@ -1,1 +1,0 @@
-quantize(tensor([0.5, -1.75, 0.25, 3.5]), bits: 4).scale

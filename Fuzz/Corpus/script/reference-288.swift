@@ -1,1 +1,0 @@
-quantize(randn([64, 32], seed: 1), bits: 8).shape

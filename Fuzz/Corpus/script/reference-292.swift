@@ -1,1 +1,0 @@
-quantize(randn([64, 32], std: 0.02, seed: 1), format: .nf4)

@@ -1,1 +1,0 @@
-quantize(randn([64], seed: 1), format: .q4_0).format

@@ -1,1 +1,0 @@
-Table(["layer", "bits", "SQNR (dB)"])

@@ -1,5 +1,0 @@
-let data = dataset(.moons, count: 300, seed: 1)
-var net = mlp([2, 16, 2], seed: 0)
-train(&net, on: data, epochs: 10, seed: 0)
-let q = quantize(net, weights: .int8, activations: .uint8, calibration: data)
-print(q.integerPredict(data.features).prefix(10), q.predict(data.features).prefix(10))

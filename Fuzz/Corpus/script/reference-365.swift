@@ -1,3 +1,0 @@
-let data = dataset(.moons, count: 300, seed: 1).split(train: 0.8)
-var net = mlp([2, 16, 2], seed: 0)
-train(&net, on: data.train, validation: data.test, epochs: 4, seed: 0).validationAccuracy

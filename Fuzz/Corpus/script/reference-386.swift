@@ -1,1 +1,0 @@
-print(Double.infinity, -Double.infinity < -1e308)

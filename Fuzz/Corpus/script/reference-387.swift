@@ -1,1 +1,0 @@
-Double.leastNonzeroMagnitude / 2
