@@ -3,7 +3,7 @@
 SWIFT ?= swift
 QNB := .build/debug/qnb
 
-.PHONY: demo test build release deps bench lint clean nbformat site reference
+.PHONY: demo test build release deps bench lint clean nbformat site reference fuzz
 
 ## demo: install what is missing, build qnb, run notebooks/symmetric.md and say where the page is
 demo: build
@@ -60,9 +60,36 @@ deps:
 		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev pkg-config; \
 	fi
 
-## lint: swift-format, strict, with .swift-format (CI runs it after the tests)
+## lint: swift-format, strict, with .swift-format (CI runs it after the tests); the fuzz seeds are
+## inputs, not code, and are left alone
 lint:
-	$(SWIFT) format lint --strict --recursive Sources Tests bench Package.swift
+	$(SWIFT) format lint --strict --recursive Sources Tests bench Fuzz/Harnesses $(wildcard Fuzz/qnb-fuzz-*) Package.swift
+
+## fuzz: build the libFuzzer harnesses (notebook, script, files) with AddressSanitizer under
+## .build/fuzz and run each for FUZZ_TIME seconds, e.g. `make fuzz FUZZ_TIME=1800 FUZZ_TARGET=script`.
+## New inputs go to .build/fuzz/corpus/<target>, crashes, hangs and leaks to .build/fuzz/findings/<target>;
+## replay one with `swift run qnb-fuzz-<target> FILE` (the seeds in Fuzz/Corpus stay untouched).
+FUZZ_TIME ?= 60
+FUZZ_TARGET ?= notebook script files
+FUZZ_BUILD := $(SWIFT) build --scratch-path .build/fuzz --sanitize fuzzer \
+	-Xswiftc -sanitize=fuzzer,address -Xswiftc -DQNB_FUZZ
+# Longest input, seconds before an input counts as a hang, and memory limit, per harness.
+FUZZ_MAX_LEN_notebook := 8192
+FUZZ_MAX_LEN_script := 4096
+FUZZ_MAX_LEN_files := 4096
+FUZZ_TIMEOUT_notebook := 10
+FUZZ_TIMEOUT_script := 10
+FUZZ_TIMEOUT_files := 5
+FUZZ_RSS_MB := 2048
+
+fuzz: $(addprefix fuzz-,$(FUZZ_TARGET))
+
+fuzz-%: deps
+	$(FUZZ_BUILD) --product qnb-fuzz-$*
+	@mkdir -p .build/fuzz/corpus/$* .build/fuzz/findings/$*
+	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=Fuzz/lsan.supp:print_suppressions=0 .build/fuzz/debug/qnb-fuzz-$* .build/fuzz/corpus/$* Fuzz/Corpus/$* \
+		-dict=Fuzz/$*.dict -max_len=$(FUZZ_MAX_LEN_$*) -timeout=$(FUZZ_TIMEOUT_$*) -rss_limit_mb=$(FUZZ_RSS_MB) \
+		-max_total_time=$(FUZZ_TIME) -print_final_stats=1 -artifact_prefix=.build/fuzz/findings/$*/
 
 clean:
 	rm -rf .build

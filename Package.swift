@@ -88,6 +88,16 @@ let package = Package(
             linkerSettings: fixedAddressInRelease
         ),
         .executableTarget(name: "qnb-bench", dependencies: ["QuantEngine", "QNBPlot"], path: "bench/qnb-bench"),
+        // Fuzzing harnesses (`make fuzz`): one library of harness functions, shared with the
+        // corpus replay test, and one executable per area. A normal build gives each a replay
+        // `main` over files and folders; `make fuzz` builds them with `-sanitize=fuzzer,address
+        // -D QNB_FUZZ`, which selects libFuzzer's entry point instead.
+        .target(
+            name: "QNBFuzzing", dependencies: ["QNBNotebook", "QNBRender", "QNBScript", "QNBPlot", "TensorFiles"],
+            path: "Fuzz/Harnesses"),
+        .executableTarget(name: "qnb-fuzz-notebook", dependencies: ["QNBFuzzing"], path: "Fuzz/qnb-fuzz-notebook"),
+        .executableTarget(name: "qnb-fuzz-script", dependencies: ["QNBFuzzing"], path: "Fuzz/qnb-fuzz-script"),
+        .executableTarget(name: "qnb-fuzz-files", dependencies: ["QNBFuzzing"], path: "Fuzz/qnb-fuzz-files"),
         .target(
             name: "QNBTestSupport",
             dependencies: ["QNBScript"],
@@ -102,5 +112,6 @@ let package = Package(
         .testTarget(name: "TensorFilesTests", dependencies: ["TensorFiles", "QuantEngine"], exclude: ["Fixtures"]),
         .testTarget(name: "QNBRenderTests", dependencies: ["QNBRender", "QNBTestSupport"]),
         .testTarget(name: "QNBTests", dependencies: ["QNBTestSupport"], exclude: ["Hostile"]),
+        .testTarget(name: "QNBFuzzingTests", dependencies: ["QNBFuzzing"]),
     ]
 )

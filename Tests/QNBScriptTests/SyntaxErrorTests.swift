@@ -18,6 +18,18 @@ import Testing
         expectCellError(source, message)
     }
 
+    /// Found by fuzzing: an invalid character right before an `=` with spaces around it made
+    /// swift-syntax's diagnostics generator stop the process with a fatal error.
+    @Test(arguments: [
+        "let a 1️⃣\u{1}= 1",
+        "let b 1️⃣\u{FFFD}= 2",
+        "var c = 0\nc\t1️⃣\u{2}\u{2}=\t3",
+        "let d = 1\nlet e 1️⃣\u{7F}= d",
+    ])
+    func invalidCharacterBeforeSpacedEqual(_ source: String) {
+        expectCellError(source, "invalid character in source file")
+    }
+
     @Test func positionsAreNotebookLinesAndUTF8Columns() {
         // The cell starts on notebook line 41 and its second line has a two-byte character
         // before the error: swift-syntax counts UTF-8 bytes.

@@ -27,6 +27,10 @@ enum Frontend {
         var parser = Parser(source, maximumNestingLevel: maximumNestingLevel)
         let tree = SourceFileSyntax.parse(from: &parser)
         let converter = SourceLocationConverter(fileName: "cell", tree: tree)
+        if let invalid = InvalidCharacterCheck.firstBeforeSpacedEqual(in: tree) {
+            throw ScriptError(
+                InvalidCharacterCheck.message, at: position(converter.location(for: invalid)))
+        }
 
         let diagnostics = ParseDiagnosticsGenerator.diagnostics(for: tree)
         if let first = diagnostics.first {

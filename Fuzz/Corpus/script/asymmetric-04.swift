@@ -1,0 +1,6 @@
+let lopsided = tensor([-1, -0.5, 0, 0.75, 1.5, 3])
+let ql = quantize(lopsided, bits: 8, scheme: .asymmetric)
+print("scale:", ql.scale, "(4 / 255)")
+print("zero point:", ql.zeroPoint, "= round(1 / scale)")
+print("codes:", ql.values)
+print("back:", dequantize(ql))

@@ -1,0 +1,2 @@
+let nf4 = quantize(w, format: .nf4)
+nf4

@@ -1,0 +1,1 @@
+bar(labels: names, values: sqnrs, label: "SQNR (dB)")

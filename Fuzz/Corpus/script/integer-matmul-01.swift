@@ -1,0 +1,7 @@
+let x = relu(randn([4, 64], mean: 0.2, std: 1))
+let w = randn([64, 16], mean: 0, std: 0.1)
+let y = matmul(x, w)
+let qx = quantize(x, bits: 8, scheme: .asymmetric)
+let qw = quantize(w, bits: 8, granularity: .perChannel(axis: 1))
+print("x: scale", qx.scale, "zero point", qx.zeroPoint)
+print("w: 16 scales from", qw.scales.min()!, "to", qw.scales.max()!)

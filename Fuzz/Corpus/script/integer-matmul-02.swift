@@ -1,0 +1,2 @@
+let acc = matmul(qx, qw)
+acc

@@ -1,0 +1,1 @@
+evaluate(y, dequantize(acc))

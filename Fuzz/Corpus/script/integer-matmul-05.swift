@@ -1,0 +1,2 @@
+let qy = requantize(acc, scale: outputScale, zeroPoint: 0)
+qy

@@ -1,0 +1,6 @@
+let exact = matmul(dequantize(qx), dequantize(qw))
+let integerResult = dequantize(qy)
+let worst = (integerResult - exact).abs().max()
+print("largest difference:", worst, " one output step:", outputScale)
+print("within one step:", worst <= outputScale)
+evaluate(y, integerResult)

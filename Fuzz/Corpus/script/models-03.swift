@@ -1,0 +1,2 @@
+let digits = dataset(.digits)
+digits

@@ -1,0 +1,3 @@
+let moonsLog = train(&net, on: data.train, validation: data.validation,
+                     epochs: 20, seed: 0)
+moonsLog

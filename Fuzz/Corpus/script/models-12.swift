@@ -1,0 +1,2 @@
+let moonsTest = evaluate(net, on: data.test)
+moonsTest

@@ -1,0 +1,2 @@
+let convTest = evaluate(conv, on: d.test)
+convTest

@@ -1,0 +1,2 @@
+let perChannel = quantize(w, bits: 8, granularity: .perChannel(axis: 0))
+perChannel

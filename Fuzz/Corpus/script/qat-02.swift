@@ -1,0 +1,1 @@
+plot(scatter(data.test, predictions: net.predict(data.test)), title: "Float32 predictions")

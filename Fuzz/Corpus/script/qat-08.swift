@@ -1,0 +1,1 @@
+compare(qat3, qat3, on: data.test, integer: true)

@@ -1,0 +1,1 @@
+fatalError("bits must be between 2 and 16")

@@ -1,0 +1,1 @@
+preconditionFailure("unknown scheme 'symetric'")

@@ -1,0 +1,1 @@
+log2(256.0)   // bits needed for 256 levels

@@ -1,0 +1,1 @@
+sin(Double.pi / 6)

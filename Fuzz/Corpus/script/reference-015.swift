@@ -1,0 +1,1 @@
+cos(Double.pi / 3)

@@ -1,0 +1,1 @@
+tan(Double.pi / 4)

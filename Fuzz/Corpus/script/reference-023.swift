@@ -1,0 +1,1 @@
+print(floor(2.7), floor(-2.5))

@@ -1,0 +1,1 @@
+print(trunc(2.7), trunc(-2.7))

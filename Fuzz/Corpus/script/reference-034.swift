@@ -1,0 +1,2 @@
+print(Float(0.1))
+Float("1e-3")

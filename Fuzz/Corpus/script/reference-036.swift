@@ -1,0 +1,1 @@
+print(Bool("true") ?? false, Bool("yes") == nil)

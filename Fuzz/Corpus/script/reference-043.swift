@@ -1,0 +1,1 @@
+zeros([2, 3]).values

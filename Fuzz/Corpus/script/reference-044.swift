@@ -1,0 +1,1 @@
+linspace(-1, 1, count: 5).values

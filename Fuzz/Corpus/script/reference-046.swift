@@ -1,0 +1,1 @@
+rand([4], in: -1...1, seed: 3).values

@@ -1,0 +1,3 @@
+let data = dataset(.moons, count: 400, seed: 1).split(train: 0.8)
+var net = mlp([2, 16, 2], seed: 0)
+train(&net, on: data.train, validation: data.test, epochs: 5, seed: 0)

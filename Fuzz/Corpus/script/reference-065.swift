@@ -1,0 +1,5 @@
+let data = dataset(.moons, count: 400, seed: 1).split(train: 0.8)
+var net = mlp([2, 16, 2], seed: 0)
+train(&net, on: data.train, epochs: 10, seed: 0)
+let tuned = qat(net, bits: 2, on: data.train, epochs: 3, seed: 0)
+print(evaluate(quantize(net, bits: 2), on: data.test).accuracy, evaluate(tuned, on: data.test).accuracy)

@@ -1,0 +1,5 @@
+let data = dataset(.moons, count: 400, seed: 1).split(train: 0.8)
+var net = mlp([2, 16, 2], seed: 0)
+train(&net, on: data.train, epochs: 10, seed: 0)
+let sparse = prune(net, sparsity: 0.5, fineTuneOn: data.train, epochs: 2, seed: 0)
+print(sparse.sparsity, evaluate(net, on: data.test).accuracy, evaluate(sparse, on: data.test).accuracy)

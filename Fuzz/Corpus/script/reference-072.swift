@@ -1,0 +1,1 @@
+plot(transfer(quantize(tensor([-1, 1]), bits: 2)), title: "2-bit symmetric quantizer")

@@ -1,0 +1,1 @@
+print([Double]().isEmpty, [8].isEmpty)

@@ -1,0 +1,1 @@
+["8", "four", "2"].compactMap { Int($0) }

@@ -1,0 +1,1 @@
+for (i, bits) in [8, 4].enumerated() { print("layer \(i): int\(bits)") }

@@ -1,0 +1,2 @@
+var bits = [8, 4, 2]
+print(bits.remove(at: 1), bits)

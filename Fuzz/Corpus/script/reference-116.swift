@@ -1,0 +1,2 @@
+var queue = [8, 4, 2]
+print(queue.removeLast(), queue)

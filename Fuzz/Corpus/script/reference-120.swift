@@ -1,0 +1,3 @@
+var bits = [2, 4, 8]
+bits.reverse()
+bits

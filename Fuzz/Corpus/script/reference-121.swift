@@ -1,0 +1,3 @@
+var order = Array(0..<6)
+order.shuffle()
+order

@@ -1,0 +1,1 @@
+[0.5, 2.0].description.count

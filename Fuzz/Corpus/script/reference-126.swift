@@ -1,0 +1,1 @@
+print((0..<0).isEmpty, (0...0).isEmpty)

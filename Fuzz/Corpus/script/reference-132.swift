@@ -1,0 +1,1 @@
+(2...16).filter { $0.nonzeroBitCount == 1 }   // powers of two

@@ -1,0 +1,1 @@
+print((-128...127).upperBound, (0..<256).upperBound)

@@ -1,0 +1,2 @@
+let name = "int8"
+"\(name): \(1 << 8) levels"

@@ -1,0 +1,1 @@
+print("".isEmpty, "nf4".isEmpty)

@@ -1,0 +1,1 @@
+print("int8".first ?? "", "int8".first { Int($0) != nil } ?? "")

@@ -1,0 +1,1 @@
+"q4_1".compactMap { Int($0) }

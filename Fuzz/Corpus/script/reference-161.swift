@@ -1,0 +1,1 @@
+"fp8e4m3".filter { Int($0) != nil }

@@ -1,0 +1,1 @@
+"e4m3".forEach { print($0, terminator: ".") }

@@ -1,0 +1,1 @@
+print("fp8e5m2".contains("e"), "int8".contains { Int($0) != nil })

@@ -1,0 +1,1 @@
+"2024".allSatisfy { Int($0) != nil }

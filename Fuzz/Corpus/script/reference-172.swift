@@ -1,0 +1,1 @@
+for (i, c) in "fp8".enumerated() { print(i, c) }

@@ -1,0 +1,1 @@
+"fp8e4m3".suffix(4)

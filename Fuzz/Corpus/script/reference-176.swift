@@ -1,0 +1,1 @@
+"weights.npy".dropLast(4)

@@ -1,0 +1,1 @@
+"nf4".uppercased()

@@ -1,0 +1,1 @@
+"w_int8.npy".hasSuffix(".npy")

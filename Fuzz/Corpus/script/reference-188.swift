@@ -1,0 +1,3 @@
+var label = "int"
+label.append("8")
+label

@@ -1,0 +1,1 @@
+print([String: Double]().isEmpty, ["a": 1].isEmpty)

@@ -1,0 +1,1 @@
+["bits": 8].description

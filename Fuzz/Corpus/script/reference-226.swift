@@ -1,0 +1,1 @@
+0b1011.nonzeroBitCount

@@ -1,0 +1,1 @@
+64 - 255.leadingZeroBitCount   // bits needed for 255

@@ -1,0 +1,1 @@
+print((-7).signum(), 0.signum(), 7.signum())

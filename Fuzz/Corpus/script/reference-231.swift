@@ -1,0 +1,1 @@
+1000.quotientAndRemainder(dividingBy: 32)   // full blocks, rest

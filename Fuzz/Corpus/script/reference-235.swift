@@ -1,0 +1,1 @@
+print((1.0 / 0.0).isInfinite, 1e308.isInfinite)

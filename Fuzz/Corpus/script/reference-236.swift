@@ -1,0 +1,1 @@
+print(1e308.isFinite, Double.infinity.isFinite)

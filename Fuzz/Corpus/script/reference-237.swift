@@ -1,0 +1,1 @@
+print((-0.0).isZero, 1e-300.isZero)

@@ -1,0 +1,1 @@
+(8, "int8").description

@@ -1,0 +1,1 @@
+Int("8").description

@@ -1,0 +1,1 @@
+randn([64, 32], seed: 1).count

@@ -1,0 +1,1 @@
+tensor([0.5, -1.75]).abs().values

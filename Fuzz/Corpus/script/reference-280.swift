@@ -1,0 +1,1 @@
+quantize(randn([64, 32], std: 0.02, seed: 1), bits: 8)

@@ -1,0 +1,1 @@
+quantize(tensor([1, 2]), format: .int4).bits

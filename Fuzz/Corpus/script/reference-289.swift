@@ -1,0 +1,1 @@
+quantize(randn([64, 32], seed: 1), bits: 8).count

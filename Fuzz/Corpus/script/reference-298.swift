@@ -1,0 +1,1 @@
+quantize(randn([128], seed: 1), format: .nf4(blockSize: 64)).scales

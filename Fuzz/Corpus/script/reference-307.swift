@@ -1,0 +1,1 @@
+evaluate(tensor([1, 2, 3]), tensor([1, 2.5, 2])).maxError

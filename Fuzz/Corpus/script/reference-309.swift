@@ -1,0 +1,1 @@
+evaluate(tensor([1, 0]), tensor([1, 1])).cosine

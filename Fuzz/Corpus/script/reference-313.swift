@@ -1,0 +1,1 @@
+Table(["bits", "SQNR (dB)"]).columns

@@ -1,0 +1,1 @@
+dataset(.blobs(centers: 3), count: 300, seed: 2)

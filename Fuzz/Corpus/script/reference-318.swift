@@ -1,0 +1,1 @@
+dataset(.moons, count: 4, seed: 1).features

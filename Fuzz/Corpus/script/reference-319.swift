@@ -1,0 +1,1 @@
+dataset(.moons, count: 8, seed: 1).labels

@@ -1,0 +1,1 @@
+dataset(.blobs(centers: 3), count: 100, seed: 1).classCounts

@@ -1,0 +1,1 @@
+print(dataset(.digits).sampleShape, dataset(.moons).sampleShape)

@@ -1,0 +1,1 @@
+dataset(.moons, count: 500, seed: 1).split(train: 0.6, validation: 0.2)

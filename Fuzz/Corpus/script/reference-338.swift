@@ -1,0 +1,1 @@
+mlp([2, 16, 3], seed: 0).classes

@@ -1,0 +1,1 @@
+mlp([2, 3, 2], seed: 0).layers[0].weight!.shape

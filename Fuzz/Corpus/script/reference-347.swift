@@ -1,0 +1,1 @@
+mlp([2, 16, 2], seed: 0).layers.map { $0.parameterCount }

@@ -1,0 +1,2 @@
+let model = load("model.safetensors")
+model["encoder.0.weight"].shape

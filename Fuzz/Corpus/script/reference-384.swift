@@ -1,0 +1,1 @@
+(0..<8).map { _ in Bool.random() }

@@ -1,0 +1,1 @@
+Double.greatestFiniteMagnitude * 2

@@ -1,0 +1,1 @@
+print(Double.nan, Double.nan == Double.nan)

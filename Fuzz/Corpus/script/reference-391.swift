@@ -1,0 +1,1 @@
+Double.ulpOfOne == 1.0.ulp

@@ -1,0 +1,1 @@
+Float.pi - Double.pi   // what Float32 rounding costs

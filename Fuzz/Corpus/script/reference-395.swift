@@ -1,0 +1,1 @@
+Float.ulpOfOne   // the smallest scale quantize allows

@@ -1,0 +1,2 @@
+let q = quantize(x, bits: 8, scheme: .symmetric)
+q

@@ -1,0 +1,1 @@
+transfer(quantize(x, bits: 3))

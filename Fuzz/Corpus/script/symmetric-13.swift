@@ -1,0 +1,1 @@
+quantize(w, bits: 1)

@@ -1,0 +1,27 @@
+/// The fuzzed areas of qnb, each a function from arbitrary bytes to nothing that must not crash,
+/// hang or leak whatever the bytes are.
+///
+/// The same functions serve the libFuzzer binaries (`make fuzz`), the replay executables and the
+/// regression test that runs every committed seed and past finding.
+public enum FuzzHarness: String, CaseIterable, Sendable {
+    /// Notebook files: UTF-8 decoding, Markdown, front matter, cell options, then the HTML page.
+    case notebook
+    /// The cell language: parse, lower and run cells in one session, with small limits.
+    case script
+    /// The `.npy`, `.safetensors` and CSV readers.
+    case files
+
+    /// Runs one input through the harness.
+    public func run(_ input: UnsafeRawBufferPointer) {
+        switch self {
+        case .notebook: NotebookHarness.run(input)
+        case .script: ScriptHarness.run(input)
+        case .files: FileHarness.run(input)
+        }
+    }
+
+    /// Runs one input given as an array of bytes.
+    public func run(_ input: [UInt8]) {
+        input.withUnsafeBytes { run($0) }
+    }
+}
