@@ -93,7 +93,8 @@ let package = Package(
         // `main` over files and folders; `make fuzz` builds them with `-sanitize=fuzzer,address
         // -D QNB_FUZZ`, which selects libFuzzer's entry point instead.
         .target(
-            name: "QNBFuzzing", dependencies: ["QNBNotebook", "QNBRender", "QNBScript", "QNBPlot", "TensorFiles"],
+            name: "QNBFuzzing",
+            dependencies: ["QNBNotebook", "QNBRender", "QNBScript", "QNBPlot", "QuantEngine", "TensorFiles"],
             path: "Fuzz/Harnesses"),
         .executableTarget(name: "qnb-fuzz-notebook", dependencies: ["QNBFuzzing"], path: "Fuzz/qnb-fuzz-notebook"),
         .executableTarget(name: "qnb-fuzz-script", dependencies: ["QNBFuzzing"], path: "Fuzz/qnb-fuzz-script"),

@@ -1,6 +1,7 @@
 import Foundation
 import QNBPlot
 import QNBScript
+import QuantEngine
 
 /// Runs the input as the cells of one notebook session with the full qnb library, a short time
 /// limit and a small memory budget, then formats what the cells produced.
@@ -8,11 +9,12 @@ import QNBScript
 /// Lines that are exactly `// %%` split the input into cells, so that one input can define
 /// something in a cell and use it in the next. The last line is also evaluated as an inline
 /// prose value, and the whole input is checked (parsed and lowered without running).
-enum ScriptHarness {
+public enum ScriptHarness {
     /// Seconds each cell may run.
     static let timeLimit = 0.2
-    /// Bytes of tensors a session may hold.
-    static let memoryBudget = 64 << 20
+    /// The process's memory budget (`MemoryBudget`, resident memory included): below libFuzzer's
+    /// 2 GiB limit, so a cell that asks for too much fails with the budget's error instead.
+    static let memoryBudget = 1 << 30
     static let cellSeparator = "// %%"
     static let file = "fuzz.md"
 
@@ -78,8 +80,13 @@ enum ScriptHarness {
     }
 
     static var configuration: SessionConfiguration {
-        SessionConfiguration(
-            timeout: timeLimit, baseDirectory: FixtureFolder.path, memoryBudget: memoryBudget)
+        SessionConfiguration(timeout: timeLimit, baseDirectory: FixtureFolder.path)
+    }
+
+    /// Sets the process's memory budget; the fuzzer and the replay executable call it once (the
+    /// test suite, which shares its process with other tests, does not).
+    public static func limitMemory() {
+        MemoryBudget.limit = memoryBudget
     }
 }
 
