@@ -87,7 +87,9 @@ struct ProseRenderer {
                     guard InlineExpression.isInline(literal), let values = inlineValues[literal] else { break }
                     let occurrence = inlineSeen[literal, default: 0]
                     inlineSeen[literal] = occurrence + 1
-                    if occurrence < values.count { replaceInline(node, with: values[occurrence], iterator: iterator) }
+                    if occurrence < values.count {
+                        replace(node, with: values[occurrence], iterator: iterator, as: CMARK_NODE_CUSTOM_INLINE)
+                    }
                 case (CMARK_NODE_HTML_INLINE, CMARK_EVENT_ENTER), (CMARK_NODE_HTML_BLOCK, CMARK_EVENT_ENTER):
                     restoreLiteral(of: node, math)
                 case (CMARK_NODE_LINK, CMARK_EVENT_ENTER):
@@ -135,28 +137,20 @@ struct ProseRenderer {
         return Rendered(html: html, placedCells: placed, warnings: warnings, headings: headings)
     }
 
-    /// Puts a custom block with `html` in place of `node`, frees `node`, and resumes the walk
-    /// after the replacement.
-    private func replace(_ node: OpaquePointer, with html: String, iterator: OpaquePointer) {
-        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
-        cmark_node_set_on_enter(block, html)
-        guard cmark_node_replace(node, block) == 1 else {
-            cmark_node_free(block)
+    /// Puts a custom node with `html` in place of `node` — a block (`CMARK_NODE_CUSTOM_BLOCK`,
+    /// for cells and headings) or an inline (`CMARK_NODE_CUSTOM_INLINE`, for computed values) —
+    /// frees `node`, and resumes the walk after the replacement.
+    private func replace(
+        _ node: OpaquePointer, with html: String, iterator: OpaquePointer,
+        as type: cmark_node_type = CMARK_NODE_CUSTOM_BLOCK
+    ) {
+        guard let custom = cmark_node_new(type) else { return }
+        cmark_node_set_on_enter(custom, html)
+        guard cmark_node_replace(node, custom) == 1 else {
+            cmark_node_free(custom)
             return
         }
-        cmark_iter_reset(iterator, block, CMARK_EVENT_EXIT)
-        cmark_node_free(node)
-    }
-
-    /// Puts a custom inline with `html` in place of `node` and frees `node`.
-    private func replaceInline(_ node: OpaquePointer, with html: String, iterator: OpaquePointer) {
-        guard let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
-        cmark_node_set_on_enter(inline, html)
-        guard cmark_node_replace(node, inline) == 1 else {
-            cmark_node_free(inline)
-            return
-        }
-        cmark_iter_reset(iterator, inline, CMARK_EVENT_EXIT)
+        cmark_iter_reset(iterator, custom, CMARK_EVENT_EXIT)
         cmark_node_free(node)
     }
 
