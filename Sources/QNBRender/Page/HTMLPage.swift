@@ -28,7 +28,10 @@ public enum HTMLPage {
         // neither the notebook nor its computed outputs contain.
         let inlineValues = InlineValueMarkup.byLiteral(run)
         let computed = Array(cellHTML.values) + inlineValues.values.flatMap { $0 }
-        let tocMarker = showsTOC ? Self.unusedMarker(in: [notebook.markdown] + computed) : nil
+        let tocMarker =
+            showsTOC
+            ? MathScanner.unusedMarker(in: [notebook.markdown] + computed, ranges: [0xF0000...0xFFFFD])
+                .map { String(Character($0)) } : nil
         let titleBlock =
             titleBlock(run, tocPlaceholder: tocMarker) + (options.review?.banner(for: notebook) ?? "")
 
@@ -199,14 +202,6 @@ public enum HTMLPage {
             writer.newline()
         }
         return writer.html
-    }
-
-    /// A private-use character that none of `texts` contains, as a placeholder.
-    private static func unusedMarker(in texts: [String]) -> String? {
-        let used = Set(
-            texts.flatMap { $0.unicodeScalars.filter { $0.properties.generalCategory == .privateUse }.map(\.value) })
-        guard let free = (UInt32(0xF0000)...0xFFFFD).first(where: { !used.contains($0) }) else { return nil }
-        return Unicode.Scalar(free).map { String(Character($0)) }
     }
 
     /// "5 cells" and, when something went wrong, which cell failed and how many did not run.

@@ -45,11 +45,15 @@ struct MathScanner {
         return scanner.replacing(scanner.formulas(), marker: marker)
     }
 
-    /// A private-use character that none of `texts` contains.
-    private static func unusedMarker(in texts: [String]) -> Unicode.Scalar? {
+    /// A private-use character that none of `texts` contains, the first free one in `ranges`: a
+    /// placeholder no notebook text can pose as (formulas here, the table of contents in
+    /// `HTMLPage`, which searches another range so the two never meet).
+    static func unusedMarker(
+        in texts: [String], ranges: [ClosedRange<UInt32>] = [0xE000...0xF8FF, 0xF0000...0xFFFFD]
+    ) -> Unicode.Scalar? {
         let used = Set(
             texts.flatMap { $0.unicodeScalars.filter { $0.properties.generalCategory == .privateUse }.map(\.value) })
-        for range in [UInt32(0xE000)...0xF8FF, 0xF0000...0xFFFFD] {
+        for range in ranges {
             if let free = range.first(where: { !used.contains($0) }) { return Unicode.Scalar(free) }
         }
         return nil

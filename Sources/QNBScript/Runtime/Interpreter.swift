@@ -65,8 +65,9 @@ final class Interpreter {
         outputBytes += text.utf8.count
         if outputBytes > Self.maximumOutputBytes {
             // Cut at a character boundary at most `room` bytes in, then say so once.
-            var kept = Substring(text)
-            while kept.utf8.count > room { kept = kept.dropLast(max(1, (kept.utf8.count - room) / 4)) }
+            var end = text.utf8.index(text.utf8.startIndex, offsetBy: max(0, room))
+            while end > text.startIndex && end.samePosition(in: text) == nil { end = text.utf8.index(before: end) }
+            let kept = text[..<end]
             text = String(kept) + (kept.hasSuffix("\n") || kept.isEmpty ? "" : "\n")
             text +=
                 "… output cut: the cell printed more than \(MemoryBudget.describe(bytes: Self.maximumOutputBytes))\n"
