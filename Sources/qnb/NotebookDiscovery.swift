@@ -26,7 +26,10 @@ enum NotebookDiscovery {
             if isDirectory.boolValue {
                 let inside = try notebooks(inFolder: argument, fileManager: fileManager)
                 if inside.isEmpty {
-                    throw Failure(message: "no notebooks (*.md files) in folder '\(argument)'")
+                    let readme = readme(inFolder: argument, fileManager: fileManager)
+                    throw Failure(
+                        message: "no notebooks (*.md files) in folder '\(argument)'"
+                            + (readme == nil ? "" : " (its README.md describes the folder and is not run)"))
                 }
                 found += inside
             } else {
@@ -49,8 +52,37 @@ enum NotebookDiscovery {
         return unique
     }
 
-    /// Every `*.md` below `folder`, recursively, skipping hidden files and folders, sorted by path.
+    /// Every `*.md` below `folder`, recursively, skipping hidden files and folders and every
+    /// `README.md` (any case: GitHub's name for a folder's description, which in a folder of
+    /// notebooks is its reading order, not a notebook), sorted by path.
     static func notebooks(inFolder folder: String, fileManager: FileManager) throws(Failure) -> [NotebookFile] {
+        let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+        return try markdownFiles(inFolder: folder, fileManager: fileManager).filter { !isReadme($0) }.map { relative in
+            NotebookFile(path: joined(base, relative), outputName: stripExtension(relative))
+        }
+    }
+
+    /// The path of the `README.md` directly in `folder` (any case; the first by name if there
+    /// are several), when it is a regular file as the notebooks found are.
+    static func readme(inFolder folder: String, fileManager: FileManager = .default) -> String? {
+        let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+        let names = ((try? fileManager.contentsOfDirectory(atPath: folder)) ?? []).filter(isReadme).sorted()
+        return names.map { joined(base, $0) }.first { path in
+            (try? URL(fileURLWithPath: path).resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
+        }
+    }
+
+    static func isReadme(_ relativePath: String) -> Bool {
+        relativePath.split(separator: "/").last?.lowercased() == "readme.md"
+    }
+
+    private static func joined(_ base: String, _ relative: String) -> String {
+        base == "." ? relative : "\(base)/\(relative)"
+    }
+
+    /// The paths of every `*.md` below `folder` relative to it, skipping hidden files and folders,
+    /// sorted.
+    private static func markdownFiles(inFolder folder: String, fileManager: FileManager) throws(Failure) -> [String] {
         let root = URL(fileURLWithPath: folder, isDirectory: true).standardizedFileURL
         guard
             let enumerator = fileManager.enumerator(
@@ -70,10 +102,7 @@ enum NotebookDiscovery {
             guard full.hasPrefix(rootPath) else { continue }
             relativePaths.append(String(full.dropFirst(rootPath.count)))
         }
-        let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
-        return relativePaths.sorted().map { relative in
-            NotebookFile(path: base == "." ? relative : "\(base)/\(relative)", outputName: stripExtension(relative))
-        }
+        return relativePaths.sorted()
     }
 
     static func stripExtension(_ path: String) -> String {

@@ -6,7 +6,8 @@ import QuantEngine
 /// The arguments `qnb run` and `qnb check` share: which notebooks, where their pages and
 /// snapshots live, how they run, and how many at once.
 struct NotebookSelection: ParsableArguments {
-    @Argument(help: "Notebook files (.md) or folders; a folder means every *.md file in it, recursively.")
+    @Argument(
+        help: "Notebook files (.md) or folders; a folder means every *.md file in it, recursively, but README.md.")
     var paths: [String] = []
 
     @Option(name: .customLong("output-dir"), help: "Folder of the pages and snapshots.")

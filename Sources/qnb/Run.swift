@@ -16,7 +16,10 @@ extension QNB {
 
                 A notebook given as a file is written to OUTPUT-DIR/NAME.html; the notebooks \
                 found in a folder keep their layout below it (notebooks/a/b.md, run as \
-                `qnb run notebooks`, becomes OUTPUT-DIR/a/b.html). Beside each page, a run \
+                `qnb run notebooks`, becomes OUTPUT-DIR/a/b.html), with OUTPUT-DIR/index.html \
+                listing them. A folder's README.md is not run: it gives the reading order of the \
+                index and of the previous/next links (the notebooks it links to, in order, under \
+                its headings; then the others, in path order). Beside each page, a run \
                 without unexpected errors records the snapshot OUTPUT-DIR/NAME.json: every \
                 cell's outputs, numbers kept as numbers, for `qnb check`.
 
@@ -60,12 +63,17 @@ extension QNB {
                 options: try selection.runOptions(allowErrors: allowErrors),
                 outputDirectory: selection.outputDirectory, timings: timings, verbose: verbose,
                 formats: try ExportFormat.parse(format), unsafeHTML: unsafeHTML)
-            // A folder is a site: an index page, and every page linked to it and its neighbours. A
-            // notebook given as a file is linked within its own folder's site, so that its page is
-            // the same however it is produced (the index is written by running the folder).
+            // A folder is a site: an index page, and every page linked to it and its neighbours in
+            // reading order (the folder's README.md, then path order). A notebook given as a file
+            // is linked within its own folder's site, so that its page is the same however it is
+            // produced (the index is written by running the folder).
             let site = selection.shard == nil ? Site(selection.paths, notebooks) : nil
             let navigation = site == nil ? Site.navigationWithinFolders(notebooks) : [:]
             if let site {
+                // The README's problems as a reading order are warnings: the site is still written.
+                var printer = DiagnosticPrinter()
+                if let readme = site.readme { printer.sources[readme.path] = readme.source }
+                for warning in site.warnings { printer.print(warning) }
                 let index = OutputPaths.joined(selection.outputDirectory, "index.html")
                 do {
                     try OutputPaths.createFolder(of: index)
@@ -77,7 +85,9 @@ extension QNB {
             }
             var status = ExitStatus.success
             JobQueue.run(count: notebooks.count, workers: selection.workerCount(for: notebooks.count)) { index in
-                job.run(notebooks[index], navigation: site?.navigation(for: index) ?? navigation[notebooks[index].path])
+                job.run(
+                    notebooks[index],
+                    navigation: site?.navigation(for: notebooks[index]) ?? navigation[notebooks[index].path])
             } deliver: { _, result in
                 result.transcript.flush()
                 status = max(status, result.status)
@@ -276,77 +286,5 @@ enum ExportFormat: String, CaseIterable, Sendable {
         }
         guard !formats.isEmpty else { throw ValidationError("--format needs at least one of html, md, ipynb") }
         return formats
-    }
-}
-
-/// The notebooks of a `qnb run FOLDER` as a site, in path order: their titles and descriptions
-/// (read from the notebooks, a file name when one does not parse) for the index and the links.
-struct Site: Sendable {
-    var title: String
-    var files: [NotebookFile]
-    var titles: [String]
-    var descriptions: [String?]
-
-    /// A site when at least one argument is a folder.
-    init?(_ arguments: [String], _ files: [NotebookFile]) {
-        var isFolder: ObjCBool = false
-        let folders = arguments.filter {
-            FileManager.default.fileExists(atPath: $0, isDirectory: &isFolder) && isFolder.boolValue
-        }
-        guard let folder = folders.first, !files.isEmpty else { return nil }
-        let name = folder.split(separator: "/").last.map(String.init) ?? folder
-        title = folders.count == 1 && name != "." ? "Notebooks in \(name)" : "Notebooks"
-        self.files = files
-        var titles: [String] = []
-        var descriptions: [String?] = []
-        for file in files {
-            let notebook = try? Notebook.load(path: file.path)
-            titles.append(
-                notebook.map(HTMLPage.plainTitle)
-                    ?? (file.outputName.split(separator: "/").last.map(String.init) ?? file.path))
-            descriptions.append(notebook?.frontMatter.description)
-        }
-        self.titles = titles
-        self.descriptions = descriptions
-    }
-
-    /// For notebooks given as files: each one's links within the site of its folder (notebooks
-    /// alone in their folder get none).
-    static func navigationWithinFolders(_ files: [NotebookFile]) -> [String: SiteNavigation] {
-        var result: [String: SiteNavigation] = [:]
-        for file in files {
-            let folder =
-                file.path.contains("/")
-                ? String(file.path[..<(file.path.lastIndex(of: "/") ?? file.path.endIndex)]) : "."
-            guard let siblings = try? NotebookDiscovery.find([folder]), siblings.count > 1,
-                siblings.allSatisfy({ !$0.outputName.contains("/") }),
-                let site = Site([folder], siblings),
-                let index = siblings.firstIndex(where: { $0.outputName == file.outputName })
-            else { continue }
-            result[file.path] = site.navigation(for: index)
-        }
-        return result
-    }
-
-    func indexPage() -> String {
-        SiteIndex.render(
-            title: title,
-            entries: files.indices.map { index in
-                SiteIndex.Entry(
-                    title: titles[index], description: descriptions[index],
-                    href: SiteNavigation.href(from: "index", to: files[index].outputName), path: files[index].path)
-            })
-    }
-
-    func navigation(for index: Int) -> SiteNavigation {
-        let page = files[index].outputName
-        func link(_ other: Int) -> SiteNavigation.Link? {
-            guard files.indices.contains(other) else { return nil }
-            return SiteNavigation.Link(
-                title: titles[other], href: SiteNavigation.href(from: page, to: files[other].outputName))
-        }
-        return SiteNavigation(
-            index: SiteNavigation.Link(title: title, href: SiteNavigation.href(from: page, to: "index")),
-            previous: link(index - 1), next: link(index + 1))
     }
 }

@@ -26,16 +26,34 @@ import Testing
     }
 
     @Test func everyTutorialFigureIsWellFormedSVG() throws {
-        let names = try FileManager.default.contentsOfDirectory(atPath: Self.notebooks.path).filter {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.notebooks.path).filter {
             $0.hasSuffix(".md")
         }
+        // README.md is the curriculum: the site's reading order, not a notebook.
+        #expect(files.contains("README.md"))
+        let names = files.filter { $0 != "README.md" }
         #expect(!names.isEmpty)
         let box = try Sandbox()
-        for name in names {
+        for name in files {
             try box.write("notebooks/\(name)", try Data(contentsOf: Self.notebooks.appendingPathComponent(name)))
         }
         let result = try box.qnb("run", "--format", "html,md", "notebooks")
         #expect(result.status == 0, "\(result.stderr)")
+        #expect(!box.exists("output/README.html") && !box.exists("output/README.md"))
+        // The curriculum lists every tutorial and ends with the translation one; until that
+        // notebook exists, its link is the one warning.
+        let index = try box.read("output/index.html")
+        #expect(!index.contains("Other notebooks"), "a tutorial is missing from notebooks/README.md")
+        if names.contains("translation.md") {
+            #expect(!result.stderr.contains("README.md:"), "\(result.stderr)")
+            let last = try #require(index.range(of: "qnb-index-title\" href=\"", options: .backwards))
+            #expect(index[last.upperBound...].hasPrefix("translation.html\""))
+        } else {
+            #expect(
+                result.stderr.components(separatedBy: "notebooks/README.md:").count == 2
+                    && result.stderr.contains("warning: 'translation.md' is not a notebook in this folder"),
+                "\(result.stderr)")
+        }
         var figures = 0
         let committed = Self.notebooks.deletingLastPathComponent().appendingPathComponent("output")
         let storedIndex = try? String(contentsOf: committed.appendingPathComponent("index.html"), encoding: .utf8)

@@ -321,6 +321,20 @@ enum XSSNotebooks {
 
         """
 
+    /// The site's README, its reading order: every payload in the introduction, a heading, a
+    /// link's text and a list item's sentence (which the index shows), and as a link target; the
+    /// first payload in the title, which every page's link back to the index shows.
+    static func readme(_ payloads: [String]) -> String {
+        let lines = payloads.map { $0.replacingOccurrences(of: "\n", with: " ") }
+        var text = "# Course \(lines.first ?? "")\n\n"
+        for line in lines { text += "Intro \(line)\n\n" }
+        for (number, line) in lines.enumerated() {
+            text +=
+                "## \(line)\n\n1. [\(line)](prose/p\(number).md) \(line)\n2. [target](\(line)) and [\(line)](\(codeSpan(line)))\n\n"
+        }
+        return text
+    }
+
     /// The payload as a file name: `/` and NUL cannot be in one, and names stay short.
     static func fileName(_ payload: String) -> String {
         var name = payload.replacingOccurrences(of: "/", with: "\u{2215}").replacingOccurrences(of: "\u{0}", with: "")

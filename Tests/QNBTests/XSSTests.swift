@@ -38,10 +38,14 @@ struct XSSTests {
             }
             try box.write("check/p\(number).md", XSSNotebooks.checkNotebook(payload: payload, version: 1))
         }
-        pages.append(.init(path: box.root.appendingPathComponent("out/index.html").path, label: "the site index"))
+        try box.write("site/README.md", XSSNotebooks.readme(payloads))
+        pages.append(
+            .init(path: box.root.appendingPathComponent("out/index.html").path, label: "the site index and README"))
 
         let run = try Self.qnb(["run", "site", "--output-dir", "out", "--allow-errors"], in: box)
         #expect(run.status == 1, "failing cells make the status 1: \(run.stderr.suffix(2000))")
+        // The README was read: its title (holding the first payload) heads the index.
+        #expect(try box.read("out/index.html").contains("<h1 class=\"qnb-title\">Course "))
         let generated = clock.now
 
         // qnb check --html: the snapshot's outputs and the diff hold the payload.

@@ -5,6 +5,12 @@ extension Notebook {
     /// Reads and parses the notebook at `path`. The file must be UTF-8 (a leading byte order mark
     /// is dropped); the first invalid byte is reported with its line and column.
     public static func load(path: String) throws(NotebookLoadError) -> Notebook {
+        try parse(source: readText(path: path), path: path)
+    }
+
+    /// The text of the file at `path`, read whole only when it is at most `maximumSize` bytes of
+    /// UTF-8 (a leading byte order mark is dropped).
+    static func readText(path: String) throws(NotebookLoadError) -> String {
         let start = SourceLocation(file: path, line: 1, column: 1)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -25,8 +31,7 @@ extension Notebook {
         }
         guard let data else { throw NotebookLoadError(.unreadableFile(reason: "permission denied"), at: start) }
         guard data.count <= maximumSize else { throw NotebookLoadError(.tooLarge(limit: maximumSize), at: start) }
-        let source = try decode(Array(data), path: path)
-        return try parse(source: source, path: path)
+        return try decode(Array(data), path: path)
     }
 
     /// The text of a notebook file's bytes; throws if they are not valid UTF-8.

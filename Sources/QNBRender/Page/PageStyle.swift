@@ -302,6 +302,9 @@ enum PageStyle {
         .qnb-pager-next { margin-left: auto; text-align: right; }
         .qnb-pager-label { font-size: 0.75rem; color: var(--faint); text-transform: uppercase; letter-spacing: 0.04em; }
         .qnb-pager-title { color: var(--accent); }
+        .qnb-index-introduction { font-size: 1.1rem; line-height: 1.6; margin: 0 0 0.9rem; color: var(--muted); }
+        .qnb-index-count { margin: 1.25rem 0 0; font-size: 0.75rem; color: var(--faint); text-transform: uppercase; letter-spacing: 0.04em; }
+        .qnb-index-part { font-size: 1.25rem; margin: 2.5rem 0 1rem; }
         .qnb-index { padding-left: 1.4rem; }
         .qnb-index li { margin: 0 0 1.3rem; }
         .qnb-index-title { font-weight: 600; font-size: 1.05rem; }

@@ -84,7 +84,7 @@ public struct SiteNavigation: Hashable, Sendable {
 }
 
 /// The index page of a site of notebooks: every notebook with its title and description, in
-/// reading order, and whether its run succeeded.
+/// reading order, under the headings of the folder's README when it has some.
 public enum SiteIndex {
     public struct Entry: Hashable, Sendable {
         public var title: String
@@ -101,7 +101,21 @@ public enum SiteIndex {
         }
     }
 
-    public static func render(title: String, entries: [Entry]) -> String {
+    /// Notebooks under one heading (or none).
+    public struct Section: Hashable, Sendable {
+        public var heading: String?
+        public var entries: [Entry]
+
+        public init(heading: String? = nil, entries: [Entry]) {
+            self.heading = heading
+            self.entries = entries
+        }
+    }
+
+    /// The page: the title, the introduction's paragraphs, then each section's heading and its
+    /// notebooks, numbered on from one section to the next. Every string is escaped.
+    public static func render(title: String, introduction: [String] = [], sections: [Section]) -> String {
+        let count = sections.reduce(0) { $0 + $1.entries.count }
         var writer = HTMLWriter()
         writer.trusted("<!DOCTYPE html>\n")
         writer.open("html", ["lang": "en"])
@@ -114,26 +128,37 @@ public enum SiteIndex {
         writer.open("header", class: "qnb-header")
         writer.element("h1", class: "qnb-title", text: title)
         writer.newline()
-        writer.element(
-            "p", class: "qnb-description", text: "\(entries.count) \(entries.count == 1 ? "notebook" : "notebooks")")
+        for paragraph in introduction {
+            writer.element("p", class: "qnb-index-introduction", text: paragraph)
+            writer.newline()
+        }
+        writer.element("p", class: "qnb-index-count", text: "\(count) \(count == 1 ? "notebook" : "notebooks")")
         writer.close("header")
         writer.newline()
         writer.open("main", class: "qnb-content")
         writer.newline()
-        writer.open("ol", class: "qnb-index")
-        writer.newline()
-        for entry in entries {
-            writer.open("li")
-            writer.element("a", class: "qnb-index-title", ["href": entry.href], text: entry.title)
-            if let description = entry.description {
-                writer.element("p", class: "qnb-index-description", text: description)
+        var number = 1
+        for section in sections where !section.entries.isEmpty {
+            if let heading = section.heading {
+                writer.element("h2", class: "qnb-index-part", text: heading)
+                writer.newline()
             }
-            writer.element("p", class: "qnb-index-path", text: entry.path)
-            writer.close("li")
+            writer.open("ol", class: "qnb-index", ["start": number == 1 ? nil : String(number)])
             writer.newline()
+            for entry in section.entries {
+                writer.open("li")
+                writer.element("a", class: "qnb-index-title", ["href": entry.href], text: entry.title)
+                if let description = entry.description {
+                    writer.element("p", class: "qnb-index-description", text: description)
+                }
+                writer.element("p", class: "qnb-index-path", text: entry.path)
+                writer.close("li")
+                writer.newline()
+            }
+            writer.close("ol")
+            writer.newline()
+            number += section.entries.count
         }
-        writer.close("ol")
-        writer.newline()
         writer.close("main")
         writer.newline()
         HTMLPage.closeDocument(into: &writer)
