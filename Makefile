@@ -22,15 +22,17 @@ test: build nbformat
 site: build
 	$(QNB) run --format html,md notebooks/
 
-# The exported .ipynb files are validated with Jupyter's own `nbformat` package, and the pages
+# The exported .ipynb files are validated with Jupyter's own `nbformat` package, the pages
 # that hostile notebooks produce are parsed with `html5lib` (the WHATWG parsing algorithm, as a
-# browser parses them) to check that they are inert. Both are installed from PyPI into a virtual
-# environment under .build/ (those tests are skipped, with a note, when PyPI is unreachable).
+# browser parses them) to check that they are inert, and the engine's BLEU is compared with
+# `sacrebleu` (pinned: the tests name its version). All three are installed from PyPI into a
+# virtual environment under .build/ (the nbformat and html5lib tests are skipped, with a note,
+# when PyPI is unreachable; the BLEU cross-check fails and says how to install it).
 NBFORMAT_VENV := .build/nbformat-venv
 nbformat:
-	@if [ ! -x $(NBFORMAT_VENV)/bin/python ] || ! $(NBFORMAT_VENV)/bin/python -c "import nbformat, html5lib" 2>/dev/null; then \
-		python3 -m venv $(NBFORMAT_VENV) && $(NBFORMAT_VENV)/bin/pip install --quiet nbformat html5lib \
-		|| { echo "note: could not install nbformat and html5lib; the .ipynb schema and page safety checks are skipped"; rm -rf $(NBFORMAT_VENV); }; \
+	@if [ ! -x $(NBFORMAT_VENV)/bin/python ] || ! $(NBFORMAT_VENV)/bin/python -c "import nbformat, html5lib, sacrebleu; assert sacrebleu.__version__ == '2.4.3'" 2>/dev/null; then \
+		python3 -m venv $(NBFORMAT_VENV) && $(NBFORMAT_VENV)/bin/pip install --quiet nbformat html5lib sacrebleu==2.4.3 \
+		|| { echo "note: could not install nbformat, html5lib and sacrebleu; the .ipynb schema and page safety checks are skipped"; rm -rf $(NBFORMAT_VENV); }; \
 	fi
 
 build: deps

@@ -12,6 +12,7 @@ extension BuiltinLibrary {
         EngineBindings.registerQuantization(in: &library)
         EngineBindings.registerTypes(in: &library)
         EngineBindings.registerModels(in: &library)
+        EngineBindings.registerTranslation(in: &library)
         return library
     }()
 }

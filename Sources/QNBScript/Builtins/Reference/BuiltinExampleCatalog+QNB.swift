@@ -4,6 +4,7 @@ extension BuiltinExampleCatalog {
     public static let qnb = BuiltinExampleCatalog.standard
         .merging(.engine)
         .merging(.models)
+        .merging(.translation)
         .merging(.plotting)
         .merging(.files)
 }
