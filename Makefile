@@ -3,7 +3,7 @@
 SWIFT ?= swift
 QNB := .build/debug/qnb
 
-.PHONY: demo test build release deps bench lint clean nbformat site reference fuzz
+.PHONY: demo test build release deps bench lint clean nbformat site reference fuzz asan
 
 ## demo: install what is missing, build qnb, run notebooks/symmetric.md and say where the page is
 demo: build
@@ -92,6 +92,17 @@ fuzz-%: deps
 	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=Fuzz/lsan.supp:print_suppressions=0 .build/fuzz/debug/qnb-fuzz-$* .build/fuzz/corpus/$* Fuzz/Corpus/$* \
 		-dict=Fuzz/$*.dict -max_len=$(FUZZ_MAX_LEN_$*) -timeout=$(FUZZ_TIMEOUT_$*) -rss_limit_mb=$(FUZZ_RSS_MB) \
 		-max_total_time=$(FUZZ_TIME) -print_final_stats=1 -artifact_prefix=.build/fuzz/findings/$*/
+
+## asan: build qnb with AddressSanitizer (LeakSanitizer included) under .build/asan and run every
+## tutorial and `qnb check` with it; any memory error or leak fails the run (takes ~15 minutes)
+asan: deps
+	$(SWIFT) build --scratch-path .build/asan --product qnb -Xswiftc -sanitize=address
+	rm -rf .build/asan-output
+	ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 LSAN_OPTIONS=suppressions=Fuzz/lsan.supp:print_suppressions=0 \
+		.build/asan/debug/qnb run notebooks/ --output-dir .build/asan-output
+	ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 LSAN_OPTIONS=suppressions=Fuzz/lsan.supp:print_suppressions=0 \
+		.build/asan/debug/qnb check notebooks/
+	@echo "asan: every tutorial ran and checked without memory errors or leaks"
 
 clean:
 	rm -rf .build

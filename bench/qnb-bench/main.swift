@@ -2,6 +2,7 @@
 //
 //     swift run -c release qnb-bench [engine|gemm] [--sizes 1048576,16777216] [--runs 7] [--no-numpy]
 //     swift run -c release qnb-bench kernels ...   (Kernels.swift: against onnxruntime)
+//     swift run -c release qnb-bench translation    (Translation.swift: the translation tutorial's model)
 //
 // For each size it times, on a float32 tensor of N(0, 0.02²) values, the median of several runs
 // of: int8 symmetric quantize (calibration + kernel), the quantize kernel alone (explicit
@@ -159,8 +160,12 @@ if CommandLine.arguments.dropFirst().first == "kernels" {  // Kernels.swift
     exit(0)
 }
 let options = Options(arguments: CommandLine.arguments)
+if options.group == "translation" {
+    try benchmarkTranslation()
+    exit(0)
+}
 guard options.group == "engine" || options.group == "gemm" else {
-    print("usage: qnb-bench [engine|gemm] [--sizes N,N] [--runs R] [--no-numpy] | kernels [--help]")
+    print("usage: qnb-bench [engine|gemm] [--sizes N,N] [--runs R] [--no-numpy] | kernels [--help] | translation")
     exit(2)
 }
 let cores = ProcessInfo.processInfo.activeProcessorCount

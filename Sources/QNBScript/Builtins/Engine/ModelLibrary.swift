@@ -70,6 +70,7 @@ extension EngineBindings {
         registerNetworks(in: &library)
         registerTraining(in: &library)
         registerCompression(in: &library)
+        registerTranslationModels(in: &library)
     }
 
     static func registerModelOptions(in library: inout BuiltinLibrary) {

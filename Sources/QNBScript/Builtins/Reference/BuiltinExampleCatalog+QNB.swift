@@ -5,6 +5,7 @@ extension BuiltinExampleCatalog {
         .merging(.engine)
         .merging(.models)
         .merging(.translation)
+        .merging(.seq2seq)
         .merging(.plotting)
         .merging(.files)
 }
