@@ -79,6 +79,9 @@ import Testing
     @Test func bleuAgreesWithSacreBLEU() throws {
         let python = Self.root.appendingPathComponent(".build/nbformat-venv/bin/python").path
         guard FileManager.default.isExecutableFile(atPath: python) else {
+            // As the nbformat and html5lib checks: required under `make test` (which creates the
+            // environment), skipped by a bare `swift test` on a machine without it.
+            guard ProcessInfo.processInfo.environment["QNB_REQUIRE_NBFORMAT"] == "1" else { return }
             Issue.record(
                 """
                 The BLEU cross-check runs sacreBLEU 2.4.3 from .build/nbformat-venv, which is missing. \
