@@ -51,6 +51,7 @@ bench: deps
 	$(SWIFT) build $(RELEASE_FLAGS) --product qnb
 	$(SWIFT) build $(RELEASE_FLAGS) --product qnb-bench
 	.build/release/qnb-bench
+	.build/release/qnb-bench translation
 	python3 bench/run-notebook.py --qnb .build/release/qnb
 
 ## deps: libcmark-dev (the CommonMark parser) and pkg-config, from Debian's packages
