@@ -73,6 +73,27 @@ import Testing
         #expect(result.stderr.hasPrefix("n.md:"))
     }
 
+    /// A translation model's training needs memory for its batch's trace: a batch too large for
+    /// the budget is refused before the pass, and long training stops at the cell's time limit.
+    @Test func translationTrainingRespectsTheMemoryBudgetAndTheTimeLimit() throws {
+        let box = try Sandbox()
+        let setup = "let c = numberCorpus(upTo: 2000)\nvar m = seq2seq(c, embedding: 512, hidden: 1024, seed: 0)\n"
+        try box.write("big.md", "```swift\n\(setup)train(&m, on: c, epochs: 1, batchSize: 2000, seed: 1)\n```\n")
+        let big = try box.qnb("run", "--max-memory", "1G", "big.md")
+        #expect(big.status == 1)
+        #expect(!big.signaled)
+        #expect(big.stderr.contains("big.md:4:7: error: this needs 2.8 GiB"), "\(big.stderr)")
+        #expect(big.stderr.contains("more than the memory budget of 1 GiB"), "\(big.stderr)")
+        try box.write(
+            "long.md",
+            "```swift\nlet c = numberCorpus()\nvar m = seq2seq(c, seed: 0)\ntrain(&m, on: c, epochs: 1000, seed: 1)\n```\n"
+        )
+        let long = try box.qnb("run", "--timeout", "2", "long.md")
+        #expect(long.status == 1)
+        #expect(!long.signaled)
+        #expect(long.stderr.contains("long.md:4:1: error: cell exceeded its time limit"), "\(long.stderr)")
+    }
+
     // MARK: Output and size
 
     @Test func anEndlessPrintIsCutAndThePageStaysSmall() throws {

@@ -25,6 +25,8 @@ extension Seq2Seq {
                 "source \(index + 1) has \(sources[index].count) tokens; sources need 1 to \(Self.maximumLength)")
         }
         let ids = sources.map(sourceVocabulary.encode)
+        try reservePass(
+            batch: Swift.min(256, ids.count), sourceLength: ids.map(\.count).max() ?? 0, targetLength: maxLength)
         var byLength: [Int: [Int]] = [:]
         for (index, source) in ids.enumerated() { byLength[source.count, default: []].append(index) }
         var results = [Seq2SeqTranslation?](repeating: nil, count: sources.count)

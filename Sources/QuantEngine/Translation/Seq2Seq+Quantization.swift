@@ -46,6 +46,7 @@ extension Seq2Seq {
         throws(QuantEngineError) -> [QuantizationParameters]
     {
         let data = try encoded(sources: sources, targets: targets)
+        try reservePasses(data, batchSize: 256)
         var observed = [[Float]](repeating: [], count: ActivationSite.allCases.count)
         let weights = Seq2SeqWeights(parameters, layout: layout)
         var none: RandomGenerator? = nil

@@ -29,6 +29,27 @@ extension Seq2Seq {
     /// The longest source or target sentence, in tokens.
     public static let maximumLength = 256
 
+    /// Checks the memory one forward and backward pass over `batch` pairs with sources of up to
+    /// `sourceLength` and `targetLength` decoder steps needs against the run's budget (the trace
+    /// and gradients: about `(S+T)·B·(2E+16H) + T·B·(S+14H+2V)` Float32 values).
+    func reservePass(batch: Int, sourceLength: Int, targetLength: Int) throws(QuantEngineError) {
+        let (b, s, t) = (Double(batch), Double(sourceLength), Double(targetLength))
+        let (e, h, v) = (Double(embeddingSize), Double(hiddenSize), Double(targetVocabulary.count))
+        let values = (s + t) * b * (2 * e + 16 * h) + t * b * (s + 14 * h + 2 * v)
+        let bytes = 4 * values
+        guard bytes < Double(Int.max / 2) else {
+            throw .memoryBudgetExceeded(requested: Int.max, limit: MemoryBudget.limit ?? Int.max, resident: nil)
+        }
+        try MemoryBudget.reserve(bytes: Int(bytes))
+    }
+
+    /// `reservePass` for the largest batch of `data` in batches of `size`.
+    func reservePasses(_ data: (sources: [[Int]], targets: [[Int]]), batchSize size: Int) throws(QuantEngineError) {
+        try reservePass(
+            batch: Swift.min(size, data.sources.count), sourceLength: data.sources.map(\.count).max() ?? 0,
+            targetLength: (data.targets.map(\.count).max() ?? 0) + 1)
+    }
+
     /// Batches of at most `size` pairs, each of one source length; with a generator, pairs are
     /// shuffled within their length and the batches shuffled among themselves, otherwise in
     /// corpus order grouped by length (shortest first).
@@ -78,6 +99,7 @@ extension Seq2Seq {
             throw .invalidArgument("gradient clipping norm must be positive, got \(clip)")
         }
         let data = try encoded(sources: sources, targets: targets)
+        try reservePasses(data, batchSize: batchSize)
         let layout = layout
         var latent = floatParameters ?? parameters
         var state = OptimizerState(
@@ -136,6 +158,7 @@ extension Seq2Seq {
     /// objective, measured without changing the model.
     public func loss(sources: [[String]], targets: [[String]]) throws(QuantEngineError) -> Double {
         let data = try encoded(sources: sources, targets: targets)
+        try reservePasses(data, batchSize: 256)
         let weights = Seq2SeqWeights(parameters, layout: layout)
         var none: RandomGenerator? = nil
         var sum = 0.0, tokens = 0
