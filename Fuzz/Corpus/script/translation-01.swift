@@ -1,0 +1,5 @@
+let data = numberCorpus(upTo: 120).split(train: 0.5, validation: 0.1, seed: 0)
+var model = seq2seq(data.train, embedding: 4, hidden: 6, seed: 0)
+let log = train(&model, on: data.train, epochs: 1, batchSize: 8, seed: 1)
+print(log.loss, model.translate("forty two"), model.translate(["seven", "one hundred and one"], maxLength: 5))
+model.attention("one hundred and three")

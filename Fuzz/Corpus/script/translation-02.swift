@@ -1,0 +1,6 @@
+let data = numberCorpus(upTo: 60).split(train: 0.6, validation: 0.2, seed: 1)
+var model = seq2seq(data.train, embedding: 4, hidden: 4, seed: 2)
+let q = quantize(model, embeddings: .int4, recurrent: .nf4, output: .fp8e4m3, activations: .int8, calibration: data.validation)
+let t = qat(model, recurrent: .int4, activations: .int4, on: data.train, epochs: 1, seed: 3)
+let s = evaluate(q, on: data.test, maxLength: 6)
+(q.bytes, t.recurrentBytes, s.bleu.score, s.exactMatch, q.loss(on: data.test), bleu(hypotheses: s.hypotheses, references: s.references))
