@@ -5,8 +5,9 @@ extension Seq2Seq {
     /// embeddings read by each GRU, the state each recurrent product reads, the normalized
     /// output features — are fake-quantized per tensor with ranges calibrated on
     /// `calibrationSources`/`calibrationTargets` (teacher-forced, with the Float32 model, as
-    /// PyTorch's observers see it). Uniform formats quantize each weight matrix per row (one scale
-    /// per output channel, per token for an embedding); biases and the layer norm stay Float32.
+    /// PyTorch's observers see it). A uniform quantizer sees each weight matrix in PyTorch's shape,
+    /// so `.perChannel(axis: 0)` gives one scale per output row (per token for an embedding);
+    /// biases and the layer norm stay Float32.
     ///
     /// Quantizing a quantized model starts again from its Float32 weights.
     public func quantized(
