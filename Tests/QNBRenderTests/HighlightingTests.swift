@@ -20,6 +20,15 @@ struct HighlightingTests {
         #expect(html.contains(String(repeating: "[", count: 40) + " &lt;b&gt;"))
     }
 
+    /// swift-syntax parses `let let let …` with one recursion per keyword: 4,000 of them crashed
+    /// the highlighter with a stack overflow. Such a cell is shown plain too.
+    @Test func runsOfBindingKeywordsAreShownPlain() {
+        let source = String(repeating: "let\n", count: 4000) + "<b>"
+        let html = code(source)
+        #expect(!html.contains("hl-keyword"))
+        #expect(html.hasSuffix("let\n&lt;b&gt;"))
+    }
+
     @Test func classesForEachKindOfToken() {
         let html = code(
             "let q = quantize(w, bits: 8, scheme: .symmetric) // int8\nlet s = \"text\"\nvar t = Table([\"a\"])\nlet f = 0.5"

@@ -67,4 +67,29 @@ import Testing
         let ok = String(repeating: "(", count: 100) + "1" + String(repeating: ")", count: 100)
         #expect(displayed("let x = \(ok) + 1\nx") == "2")
     }
+    /// Found by fuzzing and its follow-up: swift-syntax parses `let let let …` one recursion per
+    /// keyword (4,000 lone `let` lines overflowed the stack when the page highlighted the cell),
+    /// and its diagnostics took time quadratic in the number of errors among siblings.
+    @Test func runsOfBindingKeywordsAreASyntaxErrorNotACrash() {
+        let message = "more than 32 'let', 'var' or 'inout' in a row are not supported in qnb cells"
+        #expect(runCell(String(repeating: "let\n", count: 4000)).errorMessage == message)
+        expectCellError(String(repeating: "let ", count: 32) + "1️⃣var x = 1", message)
+        expectCellError("let s = \"\"\nlet\tvar\n" + String(repeating: "inout ", count: 30) + "1️⃣let", message)
+        // 32 in a row are an ordinary syntax error; a keyword between other code starts again.
+        #expect(runCell(String(repeating: "let ", count: 32)).errorMessage != message)
+        #expect(displayed((0..<40).map { "let a\($0) = \($0)" }.joined(separator: "; ") + "\na39") == "39")
+    }
+
+    @Test func manyErrorsAreDiagnosedAroundTheFirst() {
+        // 4,000 statements with a missing expression: past 50 problems only the surroundings of
+        // the first are diagnosed, with the same message and position as for a few.
+        let many = String(repeating: "let x =\n", count: 4000)
+        let few = String(repeating: "let x =\n", count: 3)
+        let manyResult = ScriptSession().run(many, origin: SourceOrigin(file: "n.md", line: 1))
+        let fewResult = ScriptSession().run(few, origin: SourceOrigin(file: "n.md", line: 1))
+        #expect(manyResult.error?.message == "expected expression in variable")
+        #expect(manyResult.error?.message == fewResult.error?.message)
+        #expect(manyResult.error?.location == fewResult.error?.location)
+        #expect(!(manyResult.error?.notes.isEmpty ?? true))
+    }
 }

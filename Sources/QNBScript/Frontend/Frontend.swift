@@ -24,6 +24,11 @@ enum Frontend {
                 "brackets '[' nested more than \(BracketDepthCheck.maximumDepth) levels deep are not supported in qnb cells",
                 at: SourcePosition(line: line, column: column))
         }
+        if let (line, column) = BindingRunCheck.firstTooLong(in: source) {
+            throw ScriptError(
+                "more than \(BindingRunCheck.maximumRun) 'let', 'var' or 'inout' in a row are not supported in qnb cells",
+                at: SourcePosition(line: line, column: column))
+        }
         var parser = Parser(source, maximumNestingLevel: maximumNestingLevel)
         let tree = SourceFileSyntax.parse(from: &parser)
         let converter = SourceLocationConverter(fileName: "cell", tree: tree)
@@ -32,11 +37,11 @@ enum Frontend {
                 InvalidCharacterCheck.message, at: position(converter.location(for: invalid)))
         }
 
-        let diagnostics = ParseDiagnosticsGenerator.diagnostics(for: tree)
+        let diagnostics = syntaxDiagnostics(tree)
         if let first = diagnostics.first {
-            var error = ScriptError(first.message, at: position(first.location(converter: converter)))
+            var error = ScriptError(first.message, at: position(converter.location(for: first.position)))
             for other in diagnostics.dropFirst().prefix(10) {
-                error.notes.append((other.message, position(other.location(converter: converter))))
+                error.notes.append((other.message, position(converter.location(for: other.position))))
             }
             throw error
         }
@@ -53,6 +58,57 @@ enum Frontend {
             throw ScriptError("internal error: folding did not produce a source file", at: .unknown)
         }
         return Parsed(tree: file, converter: SourceLocationConverter(fileName: "cell", tree: file))
+    }
+
+    /// Problems (missing or unexpected tokens) beyond which diagnostics are generated for the
+    /// first one's surroundings only.
+    static let diagnosedProblemLimit = 50
+    /// The largest piece of source, in bytes, around the first problem that is then diagnosed.
+    static let diagnosedScopeBytes = 4096
+
+    /// swift-syntax's diagnostics of `tree` with their positions in it.
+    ///
+    /// `ParseDiagnosticsGenerator` takes time quadratic in the number of problems among siblings
+    /// (4,000 lines of a lone `let` take seconds, a 16 MiB notebook of them hours), so past
+    /// ``diagnosedProblemLimit`` problems it diagnoses only the largest enclosing node of at most
+    /// ``diagnosedScopeBytes`` around the first one, detached from the rest: the first error and
+    /// its neighbours' notes, in time linear in the cell.
+    static func syntaxDiagnostics(_ tree: SourceFileSyntax) -> [(message: String, position: AbsolutePosition)] {
+        var problems = 0
+        var first: TokenSyntax?
+        for token in tree.tokens(viewMode: .all)
+        where token.presence == .missing || token.parent?.is(UnexpectedNodesSyntax.self) == true {
+            if first == nil { first = token }
+            problems += 1
+            if problems > diagnosedProblemLimit { break }
+        }
+        guard problems > diagnosedProblemLimit, let first else {
+            return ParseDiagnosticsGenerator.diagnostics(for: tree).map { ($0.message, $0.position) }
+        }
+        var scope = Syntax(first)
+        while let parent = scope.parent, parent.totalLength.utf8Length <= diagnosedScopeBytes { scope = parent }
+        // The scope and, inside a long list, its next siblings within the same byte budget, each
+        // diagnosed detached: the first error and notes for the ones after it.
+        var scopes = [scope]
+        if let parent = scope.parent, parent.kind.isSyntaxCollection {
+            let siblings = parent.children(viewMode: .all)
+            if let index = siblings.firstIndex(where: { $0.id == scope.id }) {
+                var bytes = scope.totalLength.utf8Length
+                for sibling in siblings[siblings.index(after: index)...] {
+                    bytes += sibling.totalLength.utf8Length
+                    if bytes > diagnosedScopeBytes { break }
+                    scopes.append(sibling)
+                }
+            }
+        }
+        var local: [(message: String, position: AbsolutePosition)] = []
+        for part in scopes where part.hasError && local.count <= 10 {
+            let offset = part.position.utf8Offset
+            local += ParseDiagnosticsGenerator.diagnostics(for: part.detached).map {
+                ($0.message, AbsolutePosition(utf8Offset: offset + $0.position.utf8Offset))
+            }
+        }
+        return local.isEmpty ? [("this code cannot be parsed", first.positionAfterSkippingLeadingTrivia)] : local
     }
 
     static func position(_ location: SwiftSyntax.SourceLocation) -> SourcePosition {
