@@ -29,6 +29,14 @@ struct HighlightingTests {
         #expect(html.hasSuffix("let\n&lt;b&gt;"))
     }
 
+    /// Many brackets left open make swift-syntax's recovery rescan the cell for each: shown plain.
+    @Test func unclosedBracketsAreShownPlain() {
+        let html = code("let f = { { ( [ { <b>")
+        #expect(!html.contains("hl-keyword"))
+        #expect(html.contains("{ { ( [ { &lt;b&gt;"))
+        #expect(code("let g = { 1 }").contains("hl-keyword"))
+    }
+
     @Test func classesForEachKindOfToken() {
         let html = code(
             "let q = quantize(w, bits: 8, scheme: .symmetric) // int8\nlet s = \"text\"\nvar t = Table([\"a\"])\nlet f = 0.5"

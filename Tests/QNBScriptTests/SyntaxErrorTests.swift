@@ -92,4 +92,22 @@ import Testing
         #expect(manyResult.error?.location == fewResult.error?.location)
         #expect(!(manyResult.error?.notes.isEmpty ?? true))
     }
+    /// Found by fuzzing: swift-syntax's recovery rescans the rest of the cell for every bracket
+    /// left open, so 25 copies of a 132-byte input with nested `{` took over two minutes to
+    /// parse. Past 4 open brackets, or any in a cell of 16 KiB or more, the first is reported.
+    @Test func unclosedBracketsAreReportedBeforeParsing() {
+        expectCellError("let f = 1️⃣{ { ( [ {", "this '{' is never closed (nor 4 more brackets after it)")
+        let long = "// " + String(repeating: "x", count: BracketDepthCheck.unclosedSizeLimit) + "\n"
+        expectCellError(
+            long + "let s = \"{{{{{{\" // ((((((\nlet g = 1️⃣(1 + (2",
+            "this '(' is never closed (nor 1 more bracket after it)")
+        let unit = "1.0.\u{FFFD}" + String(repeating: "{", count: 47) + "@{{{{{{{{{Comparison.\n"
+        #expect(
+            runCell(String(repeating: unit, count: 25)).errorMessage
+                == "this '{' is never closed (nor \(25 * 56 - 1) more brackets after it)")
+        // Four open brackets in a small cell are left to swift-syntax's messages.
+        #expect(runCell("let h = { { { {").errorMessage?.hasPrefix("this") == false)
+        // Brackets in strings and comments, and closed ones, do not count.
+        #expect(displayed("let t = \"((((((\" // {{{{{{\nlet u = [[(1)], [(2)]]\nt.count + u.count") == "8")
+    }
 }

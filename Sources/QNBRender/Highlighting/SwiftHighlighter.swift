@@ -11,7 +11,9 @@ enum SwiftHighlighter {
     static func html(for code: String) -> String {
         // Code the interpreter refuses to parse (hostile nesting) is shown plain: parsing it
         // here would take as long as the interpreter's guard exists to prevent.
-        if BracketDepthCheck.firstTooDeep(in: code) != nil || BindingRunCheck.firstTooLong(in: code) != nil {
+        if BracketDepthCheck.firstTooDeep(in: code) != nil || BracketDepthCheck.unclosedProblem(in: code) != nil
+            || BindingRunCheck.firstTooLong(in: code) != nil
+        {
             var writer = HTMLWriter()
             writer.text(code)
             return writer.html

@@ -8,6 +8,38 @@ public enum BracketDepthCheck {
     /// The (line, column) of the first `[` nested deeper than the limit, outside strings and
     /// comments (code inside string interpolations counts).
     public static func firstTooDeep(in source: String) -> (line: Int, column: Int)? {
+        scan(source, stopWhenTooDeep: true).tooDeep
+    }
+
+    /// Unclosed brackets a cell may end with before ``unclosedProblem(in:)`` reports them
+    /// itself, and the cell size (bytes) from which any unclosed bracket is reported.
+    public static let unclosedLimit = 4
+    public static let unclosedSizeLimit = 16_384
+
+    /// A second hazard: for every bracket still open at the end, swift-syntax's recovery scans
+    /// the rest of the cell again and again (3 KB with a few hundred open `{` took minutes to
+    /// parse). Past `unclosedLimit` open brackets — or any in a cell of `unclosedSizeLimit`
+    /// bytes or more — the first of them is reported instead of parsing; fewer, in small cells,
+    /// are left to swift-syntax's better messages ("expected '}' to end 'if' statement").
+    public static func unclosedProblem(in source: String) -> (message: String, line: Int, column: Int)? {
+        let open = scan(source, stopWhenTooDeep: false).unclosed
+        guard let first = open.first,
+            open.count > unclosedLimit || source.utf8.count >= unclosedSizeLimit
+        else { return nil }
+        let more = open.count - 1
+        let others = more == 0 ? "" : " (nor \(more) more bracket\(more == 1 ? "" : "s") after it)"
+        return ("this '\(first.bracket)' is never closed\(others)", first.line, first.column)
+    }
+
+    struct Scan {
+        var tooDeep: (line: Int, column: Int)?
+        var unclosed: [(bracket: Character, line: Int, column: Int)] = []
+    }
+
+    /// One pass over the code outside strings and comments: the first `[` nested too deep and
+    /// the brackets left open at the end (each closer closes the innermost open bracket).
+    static func scan(_ source: String, stopWhenTooDeep: Bool) -> Scan {
+        var result = Scan()
         enum Mode {
             case code(parentheses: Int)
             case string(multiline: Bool, pounds: Int)
@@ -39,16 +71,27 @@ public enum BracketDepthCheck {
                 switch byte {
                 case UInt8(ascii: "["):
                     depth += 1
-                    if depth > maximumDepth { return (line, column) }
+                    result.unclosed.append(("[", line, column))
+                    if depth > maximumDepth && result.tooDeep == nil {
+                        result.tooDeep = (line, column)
+                        if stopWhenTooDeep { return result }
+                    }
                 case UInt8(ascii: "]"):
                     depth = max(0, depth - 1)
+                    if !result.unclosed.isEmpty { result.unclosed.removeLast() }
+                case UInt8(ascii: "{"):
+                    result.unclosed.append(("{", line, column))
+                case UInt8(ascii: "}"):
+                    if !result.unclosed.isEmpty { result.unclosed.removeLast() }
                 case UInt8(ascii: "("):
                     modes[modes.count - 1] = .code(parentheses: parentheses + 1)
+                    result.unclosed.append(("(", line, column))
                 case UInt8(ascii: ")"):
                     if parentheses == 0 && modes.count > 1 {
                         modes.removeLast()  // end of an interpolation
                     } else {
                         modes[modes.count - 1] = .code(parentheses: max(0, parentheses - 1))
+                        if !result.unclosed.isEmpty { result.unclosed.removeLast() }
                     }
                 case UInt8(ascii: "/") where peek(1) == UInt8(ascii: "/"):
                     modes.append(.lineComment)
@@ -111,6 +154,6 @@ public enum BracketDepthCheck {
             }
             advance()
         }
-        return nil
+        return result
     }
 }

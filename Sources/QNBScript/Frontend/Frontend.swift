@@ -24,6 +24,9 @@ enum Frontend {
                 "brackets '[' nested more than \(BracketDepthCheck.maximumDepth) levels deep are not supported in qnb cells",
                 at: SourcePosition(line: line, column: column))
         }
+        if let (message, line, column) = BracketDepthCheck.unclosedProblem(in: source) {
+            throw ScriptError(message, at: SourcePosition(line: line, column: column))
+        }
         if let (line, column) = BindingRunCheck.firstTooLong(in: source) {
             throw ScriptError(
                 "more than \(BindingRunCheck.maximumRun) 'let', 'var' or 'inout' in a row are not supported in qnb cells",
