@@ -1,9 +1,5 @@
 /// Stratified train/validation/test splits and mini-batches.
 extension Dataset {
-    /// Fractions of a split below this are taken as zero (so `train: 0.7, validation: 0.3`
-    /// leaves no test part even if the Double sum is a rounding error away from 1).
-    static let fractionTolerance = 1e-9
-
     /// A stratified split into train, validation and test parts, the test part taking what the
     /// other two leave (`1 − train − validation`).
     ///
@@ -21,17 +17,7 @@ extension Dataset {
     /// - Throws: `QuantEngineError.invalidArgument` when a fraction is outside [0, 1] (or NaN),
     ///   or `train + validation` exceeds 1.
     public func split(train: Double, validation: Double, seed: UInt64) throws(QuantEngineError) -> DatasetSplit {
-        for (label, fraction) in [("train", train), ("validation", validation)] {
-            guard fraction >= 0, fraction <= 1 else {
-                throw .invalidArgument("split: the \(label) fraction must be between 0 and 1, got \(fraction)")
-            }
-        }
-        guard train + validation <= 1 + Self.fractionTolerance else {
-            throw .invalidArgument(
-                "split: train + validation must be at most 1 (the test part takes the rest), got \(train + validation)")
-        }
-        let rest = 1 - train - validation
-        let fractions = [train, validation, rest > Self.fractionTolerance ? rest : 0]
+        let fractions = try SplitFractions.checked(train: train, validation: validation)
         var generator = RandomGenerator(seed: seed)
         var byClass = [[Int]](repeating: [], count: classCount)
         for (index, label) in labels.enumerated() { byClass[label].append(index) }

@@ -112,15 +112,8 @@ enum ArrayProducts {
         _ a: [Float], aStart: Int = 0, _ b: [Float], bStart: Int = 0, into c: inout [Float], cStart: Int = 0,
         m: Int, k: Int, n: Int, accumulate: Bool = false
     ) {
-        guard m > 0, k > 0, n > 0 else { return }
-        a.withUnsafeBufferPointer { pa in
-            b.withUnsafeBufferPointer { pb in
-                c.withUnsafeMutableBufferPointer { pc in
-                    guard let a = pa.baseAddress, let b = pb.baseAddress, let c = pc.baseAddress else { return }
-                    DenseKernels.multiply(
-                        a + aStart, b + bStart, into: c + cStart, m: m, k: k, n: n, accumulate: accumulate)
-                }
-            }
+        withPointers(a, aStart, b, bStart, &c, cStart, m: m, k: k, n: n) { a, b, c in
+            DenseKernels.multiply(a, b, into: c, m: m, k: k, n: n, accumulate: accumulate)
         }
     }
 
@@ -129,13 +122,22 @@ enum ArrayProducts {
         _ a: [Float], aStart: Int = 0, _ b: [Float], bStart: Int = 0, into c: inout [Float], cStart: Int = 0,
         m: Int, k: Int, n: Int, accumulate: Bool = true
     ) {
+        withPointers(a, aStart, b, bStart, &c, cStart, m: m, k: k, n: n) { a, b, c in
+            DenseKernels.multiplyTransposedLeft(a, b, into: c, m: m, k: k, n: n, accumulate: accumulate)
+        }
+    }
+
+    /// Calls `body` with pointers to the three arrays at their offsets, unless a size is zero.
+    private static func withPointers(
+        _ a: [Float], _ aStart: Int, _ b: [Float], _ bStart: Int, _ c: inout [Float], _ cStart: Int, m: Int, k: Int,
+        n: Int, _ body: (UnsafePointer<Float>, UnsafePointer<Float>, UnsafeMutablePointer<Float>) -> Void
+    ) {
         guard m > 0, k > 0, n > 0 else { return }
         a.withUnsafeBufferPointer { pa in
             b.withUnsafeBufferPointer { pb in
                 c.withUnsafeMutableBufferPointer { pc in
                     guard let a = pa.baseAddress, let b = pb.baseAddress, let c = pc.baseAddress else { return }
-                    DenseKernels.multiplyTransposedLeft(
-                        a + aStart, b + bStart, into: c + cStart, m: m, k: k, n: n, accumulate: accumulate)
+                    body(a + aStart, b + bStart, c + cStart)
                 }
             }
         }
