@@ -1,3 +1,6 @@
+import Foundation
+import QNBScript
+
 /// The fuzzed areas of qnb, each a function from arbitrary bytes to nothing that must not crash,
 /// hang or leak whatever the bytes are.
 ///
@@ -18,6 +21,9 @@ public enum FuzzHarness: String, CaseIterable, Sendable {
         case .script: ScriptHarness.run(input)
         case .files: FileHarness.run(input)
         }
+        // A parse given up on at its time limit runs on: wait for it, so that a slow parse is
+        // still found as a hang (libFuzzer's -timeout) and its time is charged to its input.
+        while ScriptSession.abandonedParseCount > 0 { Thread.sleep(forTimeInterval: 0.001) }
     }
 
     /// Runs one input given as an array of bytes.

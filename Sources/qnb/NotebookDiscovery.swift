@@ -62,6 +62,30 @@ enum NotebookDiscovery {
         }
     }
 
+    /// The notebooks directly in `folder` when none are in its subfolders; nil when some are, when
+    /// the folder cannot be read, or when it holds more than `maximumEntries` files and folders
+    /// in all (the walk stops there). What a notebook given as a file needs to be linked to its
+    /// neighbours, at a bounded cost in a huge folder such as a home or downloads folder.
+    static func flatNotebooks(
+        inFolder folder: String, maximumEntries: Int = 10_000, fileManager: FileManager = .default
+    ) -> [NotebookFile]? {
+        let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+        var entries = 0
+        var names: [String] = []
+        let complete = try? walkMarkdownFiles(inFolder: folder, fileManager: fileManager) { relative in
+            guard let relative else {
+                entries += 1
+                return entries <= maximumEntries
+            }
+            if isReadme(relative) { return true }
+            if relative.contains("/") { return false }
+            names.append(relative)
+            return true
+        }
+        guard complete == true else { return nil }
+        return names.sorted().map { NotebookFile(path: joined(base, $0), outputName: stripExtension($0)) }
+    }
+
     /// The path of the `README.md` directly in `folder` (any case; the first by name if there
     /// are several), when it is a regular file as the notebooks found are.
     static func readme(inFolder folder: String, fileManager: FileManager = .default) -> String? {
@@ -83,6 +107,21 @@ enum NotebookDiscovery {
     /// The paths of every `*.md` below `folder` relative to it, skipping hidden files and folders,
     /// sorted.
     private static func markdownFiles(inFolder folder: String, fileManager: FileManager) throws(Failure) -> [String] {
+        var relativePaths: [String] = []
+        try walkMarkdownFiles(inFolder: folder, fileManager: fileManager) { relative in
+            if let relative { relativePaths.append(relative) }
+            return true
+        }
+        return relativePaths.sorted()
+    }
+
+    /// Walks `folder` recursively, skipping hidden files and folders: `visit` is called with nil
+    /// for every entry, then with the path relative to `folder` of each `*.md` regular file.
+    /// Returns false as soon as `visit` does, true when the walk went through the whole folder.
+    @discardableResult
+    private static func walkMarkdownFiles(
+        inFolder folder: String, fileManager: FileManager, visit: (String?) -> Bool
+    ) throws(Failure) -> Bool {
         let root = URL(fileURLWithPath: folder, isDirectory: true).standardizedFileURL
         guard
             let enumerator = fileManager.enumerator(
@@ -93,16 +132,17 @@ enum NotebookDiscovery {
         else {
             throw Failure(message: "cannot read folder '\(folder)'")
         }
-        var relativePaths: [String] = []
         let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
-        for case let url as URL in enumerator where url.pathExtension.lowercased() == "md" {
-            let isFile = (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) ?? false
-            guard isFile else { continue }
+        for case let url as URL in enumerator {
+            guard visit(nil) else { return false }
+            guard url.pathExtension.lowercased() == "md",
+                (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
+            else { continue }
             let full = url.standardizedFileURL.path
             guard full.hasPrefix(rootPath) else { continue }
-            relativePaths.append(String(full.dropFirst(rootPath.count)))
+            guard visit(String(full.dropFirst(rootPath.count))) else { return false }
         }
-        return relativePaths.sorted()
+        return true
     }
 
     static func stripExtension(_ path: String) -> String {

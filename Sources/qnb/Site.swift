@@ -27,9 +27,13 @@ struct Site: Sendable {
     var warnings: [Diagnostic] = []
     /// The README's path and text, for printing the warnings with their lines.
     var readme: (path: String, source: String)?
+    /// The README's sentence about each notebook it describes, by path.
+    private var summaries: [String: String] = [:]
 
     /// A site when at least one argument is a folder; the first folder's README orders it.
-    init?(_ arguments: [String], _ found: [NotebookFile]) {
+    /// `describingAll: false` leaves the notebooks unread, titled by their file names, until
+    /// ``describe(_:)``.
+    init?(_ arguments: [String], _ found: [NotebookFile], describingAll: Bool = true) {
         var isFolder: ObjCBool = false
         let folders = arguments.filter {
             FileManager.default.fileExists(atPath: $0, isDirectory: &isFolder) && isFolder.boolValue
@@ -58,17 +62,20 @@ struct Site: Sendable {
         }
         self.files = files
         self.sections = sections
-        var titles: [String] = []
-        var descriptions: [String?] = []
-        for file in files {
-            let notebook = try? Notebook.load(path: file.path)
-            titles.append(
-                notebook.map(HTMLPage.plainTitle)
-                    ?? (file.outputName.split(separator: "/").last.map(String.init) ?? file.path))
-            descriptions.append(summaries[file.path] ?? notebook?.frontMatter.description)
+        self.summaries = summaries
+        titles = files.map { $0.outputName.split(separator: "/").last.map(String.init) ?? $0.path }
+        descriptions = files.map { summaries[$0.path] }
+        if describingAll { describe(files.indices) }
+    }
+
+    /// Reads the titles and descriptions of `files[indices]` from the notebooks (a notebook that
+    /// does not load keeps its file name).
+    mutating func describe(_ indices: some Sequence<Int>) {
+        for index in indices where files.indices.contains(index) {
+            guard let notebook = try? Notebook.load(path: files[index].path) else { continue }
+            titles[index] = HTMLPage.plainTitle(notebook)
+            descriptions[index] = summaries[files[index].path] ?? notebook.frontMatter.description
         }
-        self.titles = titles
-        self.descriptions = descriptions
     }
 
     /// The notebooks in reading order, the sections of the index, and the README's sentence
@@ -107,18 +114,25 @@ struct Site: Sendable {
     }
 
     /// For notebooks given as files: each one's links within the site of its folder (notebooks
-    /// alone in their folder get none), in the folder's reading order.
+    /// alone in their folder get none), in the folder's reading order. Only the two neighbours
+    /// are read, and folders with notebooks in subfolders or more than 10,000 entries (see
+    /// `NotebookDiscovery.flatNotebooks`) give no links.
     static func navigationWithinFolders(_ files: [NotebookFile]) -> [String: SiteNavigation] {
         var result: [String: SiteNavigation] = [:]
+        var sites: [String: Site?] = [:]
         for file in files {
             let folder =
                 file.path.contains("/")
                 ? String(file.path[..<(file.path.lastIndex(of: "/") ?? file.path.endIndex)]) : "."
-            guard let siblings = try? NotebookDiscovery.find([folder]), siblings.count > 1,
-                siblings.allSatisfy({ !$0.outputName.contains("/") }),
-                let site = Site([folder], siblings),
+            if sites[folder] == nil {
+                sites[folder] = NotebookDiscovery.flatNotebooks(inFolder: folder).flatMap { siblings in
+                    siblings.count > 1 ? Site([folder], siblings, describingAll: false) : nil
+                }
+            }
+            guard var site = sites[folder] ?? nil,
                 let index = site.files.firstIndex(where: { $0.outputName == file.outputName })
             else { continue }
+            site.describe([index - 1, index + 1])
             result[file.path] = site.navigation(for: index)
         }
         return result

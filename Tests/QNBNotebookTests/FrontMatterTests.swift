@@ -76,12 +76,12 @@ struct FrontMatterTests {
     }
 
     @Test(arguments: [
-        ("seed: 1️⃣abc", "front matter 'seed' must be a non-negative integer, got \"abc\""),
-        ("seed: 1️⃣-3", "front matter 'seed' must be a non-negative integer, got \"-3\""),
-        ("seed: 1️⃣1.5", "front matter 'seed' must be a non-negative integer, got \"1.5\""),
+        ("seed: 1️⃣abc", "front matter 'seed' must be an integer from 0 to 9223372036854775807, got \"abc\""),
+        ("seed: 1️⃣-3", "front matter 'seed' must be an integer from 0 to 9223372036854775807, got \"-3\""),
+        ("seed: 1️⃣1.5", "front matter 'seed' must be an integer from 0 to 9223372036854775807, got \"1.5\""),
         (
             "seed: 1️⃣99999999999999999999",
-            "front matter 'seed' must be a non-negative integer, got \"99999999999999999999\""
+            "front matter 'seed' must be an integer from 0 to 9223372036854775807, got \"99999999999999999999\""
         ),
         ("tolerance: 1️⃣0", "front matter 'tolerance' must be a positive number, got \"0\""),
         ("tolerance: 1️⃣tight", "front matter 'tolerance' must be a positive number, got \"tight\""),

@@ -37,6 +37,16 @@ struct HighlightingTests {
         #expect(code("let g = { 1 }").contains("hl-keyword"))
     }
 
+    /// Parsing for display is bounded like the interpreter's: past its time limit the parse is
+    /// abandoned and the code shown plain.
+    @Test func displayParsingGivesUpAtItsTimeLimit() async throws {
+        let source = (0..<2_000).map { "let v\($0) = \($0)" }.joined(separator: "\n")
+        #expect(DisplayParsing.tree(for: source, within: 0.000_001) == nil)
+        while ScriptSession.abandonedParseCount > 0 { try await Task.sleep(for: .milliseconds(5)) }
+        #expect(DisplayParsing.tree(for: source)?.statements.count == 2_000)
+        #expect(DisplayParsing.tree(for: "let x = [[[[[") == nil)
+    }
+
     @Test func classesForEachKindOfToken() {
         let html = code(
             "let q = quantize(w, bits: 8, scheme: .symmetric) // int8\nlet s = \"text\"\nvar t = Table([\"a\"])\nlet f = 0.5"

@@ -89,4 +89,40 @@ import Testing
         let result = runner.run("var n = 0\nrepeat { n += 1 } while true", timeout: 0.1)
         #expect(result.errorMessage == "cell exceeded its time limit of 0.1 s")
     }
+
+    /// swift-syntax's parser cannot be interrupted: a cell is parsed under its time limit on a
+    /// thread of its own, abandoned when the time is up, and the session goes on.
+    @Test func parsingIsUnderTheCellsTimeLimit() async throws {
+        // 2,000 statements (about 40 KB) take far longer than 10 µs to parse, in any build.
+        let source = (0..<2_000).map { "let v\($0) = \($0) + 1" }.joined(separator: "\n") + "\nprint(v1)"
+        let session = ScriptSession()
+        let origin = SourceOrigin(file: "nb.md", line: 10)
+        let slow = session.run(source, origin: origin, timeout: 0.000_01)
+        #expect(slow.error?.message == "cell exceeded its time limit of 1e-05 s while being parsed")
+        #expect(slow.error?.location == origin.location(line: 1, column: 1))
+        #expect(slow.outputs.isEmpty)
+        #expect(session.value(of: "v1") == nil)
+        let next = session.run("print(1 + 1)", origin: origin, timeout: 30)
+        #expect(next.error == nil)
+        #expect(next.outputs == [.stream("2\n")])
+        // The abandoned parse ends on its own; with time enough, the same cell runs.
+        while ScriptSession.abandonedParseCount > 0 { try await Task.sleep(for: .milliseconds(5)) }
+        let whole = session.run(source, origin: origin, timeout: 600)
+        #expect(whole.error == nil)
+        #expect(whole.outputs == [.stream("2\n")])
+    }
+
+    /// A time limit too long for `Duration` (`//| timeout: 1e300`) trapped converting it; any
+    /// positive finite limit is accepted, and past about 30 years it is no limit.
+    @Test func hugeTimeLimitsAreNoLimit() {
+        for timeout in [1e300, 1e12, Double.greatestFiniteMagnitude] {
+            let result = ScriptSession().run(
+                "print(6 * 7)", origin: SourceOrigin(file: "nb.md", line: 1), timeout: timeout)
+            #expect(result.error == nil)
+            #expect(result.outputs == [.stream("42\n")])
+            let value = ScriptSession().evaluate(
+                "6 * 7", origin: SourceOrigin(file: "nb.md", line: 1), timeout: timeout)
+            #expect((try? value.get()) == .int(42))
+        }
+    }
 }

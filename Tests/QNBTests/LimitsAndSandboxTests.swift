@@ -94,6 +94,19 @@ import Testing
         #expect(long.stderr.contains("long.md:4:1: error: cell exceeded its time limit"), "\(long.stderr)")
     }
 
+    /// A time limit too long for Swift's `Duration` crashed qnb; now it is simply no limit.
+    @Test func hugeTimeLimitsRun() throws {
+        let box = try Sandbox()
+        try box.write("f.md", "---\ntimeout: 1e300\n---\n\n```swift\nprint(6 * 7)\n```\n")
+        try box.write("c.md", "```swift\n//| timeout: 1.7976931348623157e308\nprint(6 * 7)\n```\n")
+        for arguments in [["f.md"], ["c.md"], ["--timeout", "1e300", "c.md"]] {
+            let result = try box.qnb(["run"] + arguments)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            #expect(!result.signaled)
+        }
+        #expect(try box.read("output/c.html").contains("42"))
+    }
+
     // MARK: Output and size
 
     @Test func anEndlessPrintIsCutAndThePageStaysSmall() throws {

@@ -103,6 +103,10 @@ final class Sandbox {
     }
 
     func qnb(_ arguments: String...) throws -> QNBProcess.Result {
+        try qnb(arguments)
+    }
+
+    func qnb(_ arguments: [String]) throws -> QNBProcess.Result {
         try QNBProcess.run(arguments, in: root)
     }
 }

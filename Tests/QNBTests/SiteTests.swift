@@ -38,6 +38,46 @@ import Testing
         #expect(!box.exists("alone/index.html"))
     }
 
+    /// A notebook given as a file is linked to its neighbours only in a flat folder of bounded
+    /// size: not when notebooks are in subfolders (their pages' links would differ), and not in a
+    /// folder of more than 10,000 entries (a downloads folder), which is not walked through.
+    @Test func filesAreLinkedWithinSmallFlatFoldersOnly() throws {
+        let box = try Self.site()
+        let together = try box.qnb("run", "lessons/a.md", "lessons/c.md")
+        #expect(together.status == 0, "\(together.stderr)")
+        #expect(
+            try box.read("output/a.html").contains(
+                "href=\"b.html\" rel=\"next\"><span class=\"qnb-pager-label\">Next</span><span class=\"qnb-pager-title\">Second</span>"
+            ))
+        #expect(
+            try box.read("output/c.html").contains(
+                "href=\"b.html\" rel=\"prev\"><span class=\"qnb-pager-label\">Previous</span><span class=\"qnb-pager-title\">Second</span>"
+            ))
+
+        try box.write("nested/a.md", Self.notebook("First", "Starts."))
+        try box.write("nested/b.md", Self.notebook("Second", "Goes on."))
+        try box.write("nested/more/c.md", Self.notebook("Third", "Ends."))
+        #expect(try box.qnb("run", "nested/a.md").status == 0)
+        #expect(!(try box.read("output/a.html")).contains("rel=\"next\""))
+
+        try box.write("big/a.md", Self.notebook("First", "Starts."))
+        try box.write("big/b.md", Self.notebook("Second", "Goes on."))
+        let junk = box.root.appendingPathComponent("big/junk")
+        try FileManager.default.createDirectory(at: junk, withIntermediateDirectories: true)
+        // a.md, b.md, junk and 9,998 files in it: 10,001 entries.
+        for index in 0..<9_998 {
+            FileManager.default.createFile(atPath: junk.appendingPathComponent("\(index).txt").path, contents: nil)
+        }
+        #expect(try box.qnb("run", "big/a.md").status == 0)
+        #expect(!(try box.read("output/a.html")).contains("rel=\"next\""))
+        try FileManager.default.removeItem(at: junk.appendingPathComponent("0.txt"))
+        #expect(try box.qnb("run", "big/a.md").status == 0)
+        #expect(
+            try box.read("output/a.html").contains(
+                "href=\"b.html\" rel=\"next\"><span class=\"qnb-pager-label\">Next</span><span class=\"qnb-pager-title\">Second</span>"
+            ))
+    }
+
     @Test func exportsAreWrittenBesideThePage() throws {
         let box = try Self.site()
         let result = try box.qnb("run", "lessons/a.md", "--format", "md,ipynb")

@@ -66,7 +66,7 @@ struct FrontMatterParser {
                 if case .int(let seed) = YAMLCoreSchema.value(of: value), seed >= 0 {
                     frontMatter.seed = seed
                 } else {
-                    invalid("a non-negative integer")
+                    invalid("an integer from 0 to \(Int.max)")
                 }
             case "tolerance":
                 if let number = Self.positiveNumber(value) {

@@ -1,6 +1,5 @@
 import QNBScript
 import SwiftIDEUtils
-import SwiftParser
 import SwiftSyntax
 
 /// Syntax highlighting from swift-syntax's classification: each classified range becomes a
@@ -9,17 +8,14 @@ import SwiftSyntax
 enum SwiftHighlighter {
     /// The code as escaped HTML with highlighting spans, for a `<pre><code>`.
     static func html(for code: String) -> String {
-        // Code the interpreter refuses to parse (hostile nesting) is shown plain: parsing it
-        // here would take as long as the interpreter's guard exists to prevent.
-        if BracketDepthCheck.firstTooDeep(in: code) != nil || BracketDepthCheck.unclosedProblem(in: code) != nil
-            || BindingRunCheck.firstTooLong(in: code) != nil
-        {
+        // Code the interpreter refuses to parse (hostile nesting) is shown plain, as is code
+        // whose parse takes too long: parsing it here would take as long as the interpreter's
+        // guards exist to prevent.
+        guard let tree = DisplayParsing.tree(for: code) else {
             var writer = HTMLWriter()
             writer.text(code)
             return writer.html
         }
-        var parser = Parser(code, maximumNestingLevel: 256)
-        let tree = SourceFileSyntax.parse(from: &parser)
         let bytes = Array(code.utf8)
         var writer = HTMLWriter()
         var cursor = 0

@@ -11,7 +11,7 @@ enum Frontend {
     /// interpreter's recursion bounded).
     static let maximumNestingLevel = 256
 
-    struct Parsed {
+    struct Parsed: Sendable {
         let tree: SourceFileSyntax
         let converter: SourceLocationConverter
     }

@@ -60,7 +60,8 @@ public final class ScriptSession {
     public func check(_ source: String, origin: SourceOrigin) -> [Diagnostic] {
         BigStackThread.run {
             do {
-                let parsed = try Frontend.parse(source)
+                let timeout = configuration.timeout
+                let parsed = try Self.parse(source, until: Self.deadline(after: timeout), timeout: timeout)
                 let lowerer = Lowerer(converter: parsed.converter, library: resolved, globals: globals, mode: .check)
                 _ = try lowerer.lowerCell(parsed.tree)
                 return []
@@ -102,9 +103,11 @@ public final class ScriptSession {
     private func runHere(
         _ source: String, origin: SourceOrigin, timeout: Double?, keepValue: Bool
     ) -> (result: CellResult, value: Value?) {
+        // The time limit covers parsing too.
+        let deadline = Self.deadline(after: timeout)
         let cell: Lowerer.Cell
         do {
-            let parsed = try Frontend.parse(source)
+            let parsed = try Self.parse(source, until: deadline, timeout: timeout)
             let lowerer = Lowerer(converter: parsed.converter, library: resolved, globals: globals, mode: .run)
             cell = try lowerer.lowerCell(parsed.tree)
         } catch let error as ScriptError {
@@ -117,7 +120,7 @@ public final class ScriptSession {
         interpreter.outputBytes = 0
         interpreter.origin = origin
         interpreter.timeLimit = timeout
-        interpreter.deadline = timeout.map { ContinuousClock.now.advanced(by: .seconds($0)) }
+        interpreter.deadline = deadline
         interpreter.callDepth = 0
         interpreter.frame = Interpreter.Frame(
             values: Array(repeating: .void, count: cell.slotCount),
@@ -152,5 +155,39 @@ public final class ScriptSession {
             failure = Diagnostic.error("internal error: \(error)", at: origin.location(line: 1, column: 1))
         }
         return (CellResult(outputs: interpreter.outputs, error: failure), shown)
+    }
+
+    // MARK: Time limits
+
+    /// Parses given up on at a time limit that are still running (the fuzzing harnesses wait
+    /// for them, so that a slow parse is still found as a hang).
+    public static var abandonedParseCount: Int { BigStackThread.abandonedCount }
+
+    /// Time limits longer than this (about 30 years) are no limit: `Duration` cannot hold
+    /// any `Double` number of seconds.
+    static let longestTimeLimit = 1e9
+
+    /// When a cell started now with `timeout` seconds must end; nil for no limit.
+    static func deadline(after timeout: Double?) -> ContinuousClock.Instant? {
+        guard let timeout, timeout.isFinite, timeout <= longestTimeLimit else { return nil }
+        return ContinuousClock.now.advanced(by: .seconds(max(timeout, 0)))
+    }
+
+    /// Parses a cell, giving up at the deadline: swift-syntax's parser cannot be interrupted, so
+    /// it runs on a thread of its own that is abandoned (left to finish, its tree dropped) when
+    /// the cell's time is up. The known slow inputs are refused before parsing
+    /// (`BracketDepthCheck`, `BindingRunCheck`); this bounds any other.
+    static func parse(
+        _ source: String, until deadline: ContinuousClock.Instant?, timeout: Double?
+    ) throws -> Frontend.Parsed {
+        guard let deadline else { return try Frontend.parse(source) }
+        let outcome = BigStackThread.run(until: deadline) { Result { try Frontend.parse(source) } }
+        guard let outcome else {
+            let seconds = timeout.map { NumberFormatting.format($0) } ?? "?"
+            throw ScriptError(
+                "cell exceeded its time limit of \(seconds) s while being parsed",
+                at: SourcePosition(line: 1, column: 1))
+        }
+        return try outcome.get()
     }
 }

@@ -6,7 +6,8 @@ public struct SessionConfiguration: Sendable {
     /// The deepest nesting of calls allowed; deeper is a located "recursion too deep" error.
     /// Capped at 10,000 whatever is set, so the interpreter's own stack cannot overflow.
     public var maxCallDepth: Int
-    /// Seconds each cell may run; checked in loops and calls. nil: no limit.
+    /// Seconds each cell may take, parsing included; checked in loops, calls and long engine
+    /// kernels. nil, or more than about 30 years (`ScriptSession.longestTimeLimit`): no limit.
     public var timeout: Double?
     /// The notebook's folder: relative paths given to file builtins resolve against it.
     public var baseDirectory: String?
