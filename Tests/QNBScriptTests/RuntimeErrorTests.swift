@@ -112,6 +112,18 @@ import Testing
         #expect(whole.outputs == [.stream("2\n")])
     }
 
+    /// `timeLimitCap` bounds every cell, whatever time limit it is given.
+    @Test func theTimeLimitCapBoundsEveryCell() {
+        let session = ScriptSession(configuration: SessionConfiguration(timeLimitCap: 0.2))
+        let origin = SourceOrigin(file: "nb.md", line: 1)
+        for timeout in [1e300, 30, nil] {
+            let result = session.run("var n = 0\nwhile true { n += 1 }", origin: origin, timeout: timeout)
+            #expect(result.error?.message == "cell exceeded its time limit of 0.2 s")
+        }
+        let shorter = session.run("var n = 0\nwhile true { n += 1 }", origin: origin, timeout: 0.1)
+        #expect(shorter.error?.message == "cell exceeded its time limit of 0.1 s")
+    }
+
     /// A time limit too long for `Duration` (`//| timeout: 1e300`) trapped converting it; any
     /// positive finite limit is accepted, and past about 30 years it is no limit.
     @Test func hugeTimeLimitsAreNoLimit() {

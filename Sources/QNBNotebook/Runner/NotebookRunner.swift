@@ -11,11 +11,14 @@ public struct RunOptions: Sendable {
     public var timeout: Double?
     /// Folders cells may load files from besides the notebook's own (`--allow-read`).
     public var readableDirectories: [String]
+    /// The longest any cell may run, whatever its own option says (`SessionConfiguration.timeLimitCap`).
+    public var timeLimitCap: Double?
 
     public init(
         allowErrors: Bool = false, parameters: [String: NotebookParameter] = [:], timeout: Double? = nil,
-        readableDirectories: [String] = []
+        readableDirectories: [String] = [], timeLimitCap: Double? = nil
     ) {
+        self.timeLimitCap = timeLimitCap
         self.allowErrors = allowErrors
         self.parameters = parameters
         self.timeout = timeout
@@ -74,7 +77,8 @@ public struct NotebookRunner: Sendable {
         }
         let session = ScriptSession(
             configuration: SessionConfiguration(
-                seed: UInt64(max(0, notebook.frontMatter.seed ?? 0)), baseDirectory: notebook.folder,
+                seed: UInt64(max(0, notebook.frontMatter.seed ?? 0)), timeLimitCap: options.timeLimitCap,
+                baseDirectory: notebook.folder,
                 readableDirectories: options.readableDirectories),
             library: .qnb
         )

@@ -60,8 +60,8 @@ public final class ScriptSession {
     public func check(_ source: String, origin: SourceOrigin) -> [Diagnostic] {
         BigStackThread.run {
             do {
-                let timeout = configuration.timeout
-                let parsed = try Self.parse(source, until: Self.deadline(after: timeout), timeout: timeout)
+                let (timeout, deadline) = timeLimit(configuration.timeout)
+                let parsed = try Self.parse(source, until: deadline, timeout: timeout)
                 let lowerer = Lowerer(converter: parsed.converter, library: resolved, globals: globals, mode: .check)
                 _ = try lowerer.lowerCell(parsed.tree)
                 return []
@@ -104,7 +104,7 @@ public final class ScriptSession {
         _ source: String, origin: SourceOrigin, timeout: Double?, keepValue: Bool
     ) -> (result: CellResult, value: Value?) {
         // The time limit covers parsing too.
-        let deadline = Self.deadline(after: timeout)
+        let (timeout, deadline) = timeLimit(timeout)
         let cell: Lowerer.Cell
         do {
             let parsed = try Self.parse(source, until: deadline, timeout: timeout)
@@ -171,6 +171,18 @@ public final class ScriptSession {
     static func deadline(after timeout: Double?) -> ContinuousClock.Instant? {
         guard let timeout, timeout.isFinite, timeout <= longestTimeLimit else { return nil }
         return ContinuousClock.now.advanced(by: .seconds(max(timeout, 0)))
+    }
+
+    /// The time limit of a cell started now with `timeout` seconds, and its deadline: the
+    /// session's `timeLimitCap` when that ends sooner.
+    private func timeLimit(_ timeout: Double?) -> (seconds: Double?, deadline: ContinuousClock.Instant?) {
+        let deadline = Self.deadline(after: timeout)
+        if let cap = configuration.timeLimitCap, let capped = Self.deadline(after: cap),
+            deadline.map({ capped < $0 }) ?? true
+        {
+            return (cap, capped)
+        }
+        return (timeout, deadline)
     }
 
     /// Parses a cell, giving up at the deadline: swift-syntax's parser cannot be interrupted, so
