@@ -10,15 +10,12 @@ public enum DisplayParsing {
 
     /// The syntax tree of `code`, nil if it is refused or took longer than `seconds` (show it plain).
     public static func tree(for code: String, within seconds: Double = timeLimit) -> SourceFileSyntax? {
-        if BracketDepthCheck.firstTooDeep(in: code) != nil || BracketDepthCheck.unclosedProblem(in: code) != nil
-            || BindingRunCheck.firstTooLong(in: code) != nil
-        {
-            return nil
-        }
-        let deadline = ContinuousClock.now.advanced(by: .seconds(min(max(seconds, 0), ScriptSession.longestTimeLimit)))
-        return BigStackThread.run(until: deadline) {
+        guard Frontend.refusal(of: code) == nil else { return nil }
+        let parse = { @Sendable in
             var parser = Parser(code, maximumNestingLevel: Frontend.maximumNestingLevel)
             return SourceFileSyntax.parse(from: &parser)
         }
+        guard let deadline = ScriptSession.deadline(after: seconds) else { return BigStackThread.run(parse) }
+        return BigStackThread.run(until: deadline, parse)
     }
 }

@@ -19,19 +19,7 @@ enum Frontend {
     /// Parses and folds a cell; a syntax error is reported at the first diagnostic swift-syntax
     /// gives, with the others as notes.
     static func parse(_ source: String) throws -> Parsed {
-        if let (line, column) = BracketDepthCheck.firstTooDeep(in: source) {
-            throw ScriptError(
-                "brackets '[' nested more than \(BracketDepthCheck.maximumDepth) levels deep are not supported in qnb cells",
-                at: SourcePosition(line: line, column: column))
-        }
-        if let (message, line, column) = BracketDepthCheck.unclosedProblem(in: source) {
-            throw ScriptError(message, at: SourcePosition(line: line, column: column))
-        }
-        if let (line, column) = BindingRunCheck.firstTooLong(in: source) {
-            throw ScriptError(
-                "more than \(BindingRunCheck.maximumRun) 'let', 'var' or 'inout' in a row are not supported in qnb cells",
-                at: SourcePosition(line: line, column: column))
-        }
+        if let refusal = refusal(of: source) { throw refusal }
         var parser = Parser(source, maximumNestingLevel: maximumNestingLevel)
         let tree = SourceFileSyntax.parse(from: &parser)
         let converter = SourceLocationConverter(fileName: "cell", tree: tree)
@@ -61,6 +49,25 @@ enum Frontend {
             throw ScriptError("internal error: folding did not produce a source file", at: .unknown)
         }
         return Parsed(tree: file, converter: SourceLocationConverter(fileName: "cell", tree: file))
+    }
+
+    /// Why `source` is not parsed at all, if it is not: nesting and runs that make swift-syntax's
+    /// parser recurse or rescan without bound. Checked in linear time, before parsing.
+    static func refusal(of source: String) -> ScriptError? {
+        if let (line, column) = BracketDepthCheck.firstTooDeep(in: source) {
+            return ScriptError(
+                "brackets '[' nested more than \(BracketDepthCheck.maximumDepth) levels deep are not supported in qnb cells",
+                at: SourcePosition(line: line, column: column))
+        }
+        if let (message, line, column) = BracketDepthCheck.unclosedProblem(in: source) {
+            return ScriptError(message, at: SourcePosition(line: line, column: column))
+        }
+        if let (line, column) = BindingRunCheck.firstTooLong(in: source) {
+            return ScriptError(
+                "more than \(BindingRunCheck.maximumRun) 'let', 'var' or 'inout' in a row are not supported in qnb cells",
+                at: SourcePosition(line: line, column: column))
+        }
+        return nil
     }
 
     /// Problems (missing or unexpected tokens) beyond which diagnostics are generated for the

@@ -39,57 +39,42 @@ enum BigStackThread {
 
     /// Starts the thread and joins it; false if no thread could be made.
     private static func start(_ argument: UnsafeMutableRawPointer, stackSize: Int) -> Bool {
-        var attributes = pthread_attr_t()
-        guard pthread_attr_init(&attributes) == 0 else { return false }
-        defer { pthread_attr_destroy(&attributes) }
-        guard pthread_attr_setstacksize(&attributes, stackSize) == 0 else { return false }
-        #if canImport(Darwin)
-            var thread: pthread_t?
-            let status = pthread_create(
-                &thread, &attributes,
-                { raw in
-                    Unmanaged<WorkBox>.fromOpaque(raw).takeRetainedValue().work()
-                    return nil
-                }, argument)
-            guard status == 0, let thread else { return false }
-        #else
-            var thread = pthread_t()
-            let status = pthread_create(
-                &thread, &attributes,
-                { raw in
-                    if let raw { Unmanaged<WorkBox>.fromOpaque(raw).takeRetainedValue().work() }
-                    return nil
-                }, argument)
-            guard status == 0 else { return false }
-        #endif
+        guard let thread = create(argument, stackSize: stackSize, detached: false) else { return false }
         pthread_join(thread, nil)
         return true
     }
 
     /// Starts a thread nobody joins; false if no thread could be made.
     fileprivate static func startDetached(_ argument: UnsafeMutableRawPointer, stackSize: Int) -> Bool {
+        create(argument, stackSize: stackSize, detached: true) != nil
+    }
+
+    /// A new thread running the `WorkBox` passed retained as `argument`; nil if none could be made.
+    private static func create(_ argument: UnsafeMutableRawPointer, stackSize: Int, detached: Bool) -> pthread_t? {
         var attributes = pthread_attr_t()
-        guard pthread_attr_init(&attributes) == 0 else { return false }
+        guard pthread_attr_init(&attributes) == 0 else { return nil }
         defer { pthread_attr_destroy(&attributes) }
         guard pthread_attr_setstacksize(&attributes, stackSize) == 0,
-            pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED)) == 0
-        else { return false }
+            !detached || pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED)) == 0
+        else { return nil }
         #if canImport(Darwin)
             var thread: pthread_t?
-            return pthread_create(
+            let status = pthread_create(
                 &thread, &attributes,
                 { raw in
                     Unmanaged<WorkBox>.fromOpaque(raw).takeRetainedValue().work()
                     return nil
-                }, argument) == 0
+                }, argument)
+            return status == 0 ? thread : nil
         #else
             var thread = pthread_t()
-            return pthread_create(
+            let status = pthread_create(
                 &thread, &attributes,
                 { raw in
                     if let raw { Unmanaged<WorkBox>.fromOpaque(raw).takeRetainedValue().work() }
                     return nil
-                }, argument) == 0
+                }, argument)
+            return status == 0 ? thread : nil
         #endif
     }
 }
