@@ -105,8 +105,12 @@ final class Interpreter {
     }
 
     private func timeLimitError(_ position: SourcePosition) -> ScriptError {
-        let seconds = timeLimit.map { NumberFormatting.format($0) } ?? "?"
-        return ScriptError("cell exceeded its time limit of \(seconds) s", at: position)
+        ScriptError(Self.timeLimitMessage(timeLimit), at: position)
+    }
+
+    /// "cell exceeded its time limit of 60 s", for a cell whose limit was `seconds`.
+    static func timeLimitMessage(_ seconds: Double?) -> String {
+        "cell exceeded its time limit of \(seconds.map { NumberFormatting.format($0) } ?? "?") s"
     }
 
     // MARK: Variables

@@ -188,17 +188,15 @@ public final class ScriptSession {
     /// Parses a cell, giving up at the deadline: swift-syntax's parser cannot be interrupted, so
     /// it runs on a thread of its own that is abandoned (left to finish, its tree dropped) when
     /// the cell's time is up. The known slow inputs are refused before parsing
-    /// (`BracketDepthCheck`, `BindingRunCheck`); this bounds any other.
+    /// (`Frontend.refusal(of:)`); this bounds any other.
     static func parse(
         _ source: String, until deadline: ContinuousClock.Instant?, timeout: Double?
     ) throws -> Frontend.Parsed {
         guard let deadline else { return try Frontend.parse(source) }
         let outcome = BigStackThread.run(until: deadline) { Result { try Frontend.parse(source) } }
         guard let outcome else {
-            let seconds = timeout.map { NumberFormatting.format($0) } ?? "?"
             throw ScriptError(
-                "cell exceeded its time limit of \(seconds) s while being parsed",
-                at: SourcePosition(line: 1, column: 1))
+                Interpreter.timeLimitMessage(timeout) + " while being parsed", at: SourcePosition(line: 1, column: 1))
         }
         return try outcome.get()
     }
